@@ -1,0 +1,221 @@
+"""The coded document and its parts.
+
+One `CodedDocument` flows through the pipeline. Every span is a pair of character offsets
+into `doc.text` (the cleaned text). `to_dict()` / `from_dict()` are the JSON contract
+described in DESIGN.md; the JSON Schema is `schema/document.schema.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Removal:
+    """Something the cleaner took out of the raw text, and why."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Token:
+    """A token: surface offsets, normalised form and stem (or lemma)."""
+
+    start: int
+    end: int
+    lower: str
+    stem: str
+    sentence: int
+
+
+@dataclass
+class Mention:
+    """An actor mentioned in the text, resolved to a code where possible."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    name: str | None
+    kind: str  # person, country, igo, org, group, pronoun
+    sentence: int = 0
+    via: str = "kb"  # kb, role, title, coref
+    gender: str | None = None
+    sector: str | None = None  # the role's sector, for role mentions
+
+
+@dataclass
+class ActorRef:
+    """The source or target of an event: a code plus the text that named it."""
+
+    code: str
+    name: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Evidence:
+    verb: str
+    start: int
+    end: int
+
+
+@dataclass
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Event:
+    source: ActorRef
+    target: ActorRef | None
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    plover: str | None
+    evidence: Evidence
+    rule: str
+    sentence: int
+    negated: bool = False
+    modality: str = "asserted"
+    date: str | None = None
+    date_text: str | None = None
+    place: Place | None = None
+
+    @property
+    def counted(self) -> bool:
+        """True for an event that happened: asserted and not negated."""
+        return not self.negated and self.modality == "asserted"
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    code: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: Speaker | None
+    sentence: int
+
+
+@dataclass
+class CodedDocument:
+    text: str
+    id: str | None = None
+    lang: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    tone: float | None = None
+    done: set[str] = field(default_factory=set)  # layers written so far
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding a character offset (0 when there are none)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if offset < sent.start:
+                hi = mid - 1
+            elif offset >= sent.end:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sentences) - 1))
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        return [t for t in self.tokens if t.sentence == index]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "lang": self.lang,
+            "published": self.published,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text,
+            "cleaning": {"removed": [asdict(r) for r in self.removed]},
+            "sentences": [asdict(s) for s in self.sentences],
+            "actors": [_mention_dict(m) for m in self.actors],
+            "events": [asdict(e) for e in self.events],
+            "quotes": [asdict(q) for q in self.quotes],
+            "tone": self.tone,
+        }
+        return {k: v for k, v in out.items() if v is not None or k in ("lang", "tone")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CodedDocument":
+        doc = cls(
+            text=data["text"],
+            id=data.get("id"),
+            lang=data.get("lang"),
+            published=data.get("published"),
+            title=data.get("title"),
+            url=data.get("url"),
+            source=data.get("source"),
+            tone=data.get("tone"),
+        )
+        doc.removed = [Removal(**r) for r in data.get("cleaning", {}).get("removed", [])]
+        doc.sentences = [Sentence(**s) for s in data.get("sentences", [])]
+        doc.actors = [Mention(**m) for m in data.get("actors", [])]
+        doc.events = [_event_from(e) for e in data.get("events", [])]
+        doc.quotes = [_quote_from(q) for q in data.get("quotes", [])]
+        return doc
+
+
+def _mention_dict(m: Mention) -> dict[str, Any]:
+    out = asdict(m)
+    for key in ("gender", "sector"):
+        if out[key] is None:
+            del out[key]
+    return out
+
+
+def _event_from(e: dict[str, Any]) -> Event:
+    e = dict(e)
+    e["source"] = ActorRef(**e["source"])
+    e["target"] = ActorRef(**e["target"]) if e.get("target") else None
+    e["evidence"] = Evidence(**e["evidence"])
+    e["place"] = Place(**e["place"]) if e.get("place") else None
+    return Event(**e)
+
+
+def _quote_from(q: dict[str, Any]) -> Quote:
+    q = dict(q)
+    q["speaker"] = Speaker(**q["speaker"]) if q.get("speaker") else None
+    return Quote(**q)

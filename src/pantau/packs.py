@@ -1,0 +1,202 @@
+"""The one loader for language packs, the knowledge base and the codebook.
+
+Everything is read from `pantau/data/` once, validated, compiled (automata, pattern
+indexes) and cached. Nothing here knows any word of any language: it only reads files.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pantau.errors import PackError
+from pantau.kb import KnowledgeBase, load_kb
+from pantau.patterns import PatternSet, compile_patterns
+
+DATA = Path(str(resources.files("pantau") / "data"))
+
+
+# -- text normalisation shared by every matcher -------------------------------------------
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isalnum() or not low.isalnum() else low
+
+
+_FOLD = {c: _fold_char(c) for c in map(chr, range(0x250))}
+_FOLD.update({"’": "'", "‘": "'", "`": "'", "ı": "i", "İ": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, keeping the length (offsets stay valid)."""
+    return "".join(_FOLD.get(c) or _fold_char(c) for c in text)
+
+
+# -- the codebook -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CodebookEntry:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad: int
+    plover: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def load_codebook() -> dict[str, CodebookEntry]:
+    """CAMEO code -> entry, from `data/codebook.csv`."""
+    rows = _read_csv(DATA / "codebook.csv")
+    return {
+        r["code"]: CodebookEntry(r["code"], r["root"], r["name"], float(r["goldstein"]),
+                                 int(r["quad"]), r["plover"] or None)
+        for r in rows
+    }
+
+
+# -- language packs ---------------------------------------------------------------------------
+
+@dataclass
+class LanguagePack:
+    """One language's data: words, cues, patterns, all compiled."""
+
+    code: str
+    meta: dict[str, Any]
+    roles: dict[str, tuple[str, str]]
+    pronouns: dict[str, list[str]]
+    cues: dict[str, list[str]]
+    modality: dict[str, list[str]]
+    dates: dict[str, Any]
+    boilerplate: dict[str, list[str]]
+    spam: list[str]
+    abbreviations: set[str]
+    tone: dict[str, float]
+    places: dict[str, str]
+    verbs: PatternSet
+    stem: Any = field(repr=False, default=None)
+
+    @property
+    def clitics(self) -> list[str]:
+        return list(self.meta.get("clitics") or [])
+
+
+def available_languages() -> list[str]:
+    return sorted(p.name for p in (DATA / "lang").iterdir() if (p / "pack.yaml").exists())
+
+
+@functools.lru_cache(maxsize=None)
+def load_pack(lang: str) -> LanguagePack:
+    """Load and compile the pack in `data/lang/<lang>/`."""
+    folder = DATA / "lang" / lang
+    if not (folder / "pack.yaml").exists():
+        raise PackError(f"no language pack for {lang!r}: expected {folder}/pack.yaml "
+                        f"(available: {', '.join(available_languages())})")
+    meta = _read_yaml(folder / "pack.yaml") or {}
+    stem = make_stemmer(lang, meta.get("stemmer"))
+    roles = {fold(r["phrase"].strip()): (r["sector"].strip(), r["kind"].strip())
+             for r in _read_csv(folder / "roles.csv") if r.get("phrase")}
+    verbs_raw = _read_yaml(folder / "verbs.yaml") or {}
+    return LanguagePack(
+        code=lang,
+        meta=meta,
+        roles=roles,
+        pronouns=_lists(_read_yaml(folder / "pronouns.yaml")),
+        cues=_lists(_read_yaml(folder / "cues.yaml")),
+        modality=_lists(_read_yaml(folder / "modality.yaml")),
+        dates=_read_yaml(folder / "dates.yaml") or {},
+        boilerplate=_lists(_read_yaml(folder / "boilerplate.yaml")),
+        spam=_read_lines(folder / "spam.txt"),
+        abbreviations={fold(a) for a in _read_lines(folder / "abbreviations.txt")},
+        tone={fold(r["word"]): float(r["score"]) for r in _read_csv(folder / "tone.csv")
+              if r.get("word") and r.get("score")},
+        places={fold(r["name"]): r["geoname"] for r in _read_csv(folder / "places.csv")
+                if r.get("name") and r.get("geoname")},
+        verbs=compile_patterns(lang, verbs_raw, stem, load_codebook()),
+        stem=stem,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    return load_kb(DATA / "kb", fold)
+
+
+def make_stemmer(lang: str, kind: str | None):
+    """A cached word -> stem function for the pack's declared stemmer."""
+    if kind == "sastrawi":
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        stemmer = StemmerFactory().create_stemmer()
+
+        @functools.lru_cache(maxsize=200_000)
+        def stem(word: str) -> str:
+            if not word.isalpha() or len(word) < 4:
+                return word
+            return stemmer.stem(word) or word
+
+        return stem
+    if kind == "simplemma":
+        import simplemma
+
+        @functools.lru_cache(maxsize=200_000)
+        def lemma(word: str) -> str:
+            if not word.isalpha():
+                return word
+            return simplemma.lemmatize(word, lang=lang).lower()
+
+        return lemma
+    return lambda word: word
+
+
+# -- file readers -----------------------------------------------------------------------------
+
+def _read_yaml(path: Path) -> Any:
+    if not path.exists():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PackError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _lists(data: Any) -> dict[str, list[str]]:
+    """A YAML mapping of lists, with every value made a list of strings."""
+    if not data:
+        return {}
+    if not isinstance(data, dict):
+        raise PackError(f"expected a mapping of lists, got {type(data).__name__}")
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, (list, tuple)):
+            out[key] = [str(v) for v in value]
+        elif isinstance(value, dict):
+            out[key] = [str(v) for v in value]
+        elif value is not None:
+            out[key] = [str(value)]
+    return out

@@ -1,0 +1,105 @@
+"""The dictionary matcher behind `mentions`: one Aho-Corasick automaton per language.
+
+Keys are folded aliases (knowledge base) and role phrases (the pack's `roles.csv`).
+`find_hits` returns leftmost-longest, word-bounded hits; an Indonesian clitic (`-nya`)
+may follow a hit (`juru bicaranya`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+
+from pantau.kb import Actor
+from pantau.packs import fold, knowledge_base, load_pack
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int          # end of the matched phrase (clitic excluded)
+    clitic: str       # the clitic that followed, if any
+    kind: str         # actor or role
+    actors: tuple[tuple[Actor, str], ...] = ()   # (actor, form) for kind == actor
+    sector: str | None = None                    # for kind == role
+    role_kind: str | None = None                 # person, org, group
+
+
+@functools.lru_cache(maxsize=None)
+def build_matcher(lang: str):
+    """Compile the knowledge base and the pack's roles into one automaton."""
+    kb = knowledge_base()
+    pack = load_pack(lang)
+    table: dict[str, list] = {}
+    for alias, hits in kb.alias_items(lang):
+        table.setdefault(alias, []).extend(("actor", kb.actors[i], form) for i, form in hits)
+    for phrase, (sector, kind) in pack.roles.items():
+        table.setdefault(phrase, []).append(("role", sector, kind))
+    automaton = ahocorasick.Automaton()
+    for key, values in table.items():
+        automaton.add_word(key, (len(key), tuple(values)))
+    if table:
+        automaton.make_automaton()
+    return automaton, tuple(pack.clitics)
+
+
+def find_hits(text: str, folded: str, lang: str) -> list[Hit]:
+    """Word-bounded, leftmost-longest dictionary hits over the whole text."""
+    automaton, clitics = build_matcher(lang)
+    if len(automaton) == 0:
+        return []
+    found = []
+    for end_index, (length, values) in automaton.iter(folded):
+        start, end = end_index - length + 1, end_index + 1
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        clitic = _clitic_after(folded, end, clitics)
+        if clitic is None:
+            continue
+        hit = _make_hit(text, start, end, clitic, values)
+        if hit:
+            found.append(hit)
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out, last_end = [], -1
+    for hit in found:
+        if hit.start >= last_end:
+            out.append(hit)
+            last_end = hit.end + len(hit.clitic)
+    return out
+
+
+def _clitic_after(folded: str, end: int, clitics: tuple[str, ...]) -> str | None:
+    if end >= len(folded) or not folded[end].isalnum():
+        return ""
+    for clitic in clitics:
+        stop = end + len(clitic)
+        if folded.startswith(clitic, end) and (stop >= len(folded) or not folded[stop].isalnum()):
+            return clitic
+    return None
+
+
+def _make_hit(text: str, start: int, end: int, clitic: str, values) -> Hit | None:
+    surface = text[start:end]
+    actors = tuple((a, form) for kind, *rest in values if kind == "actor"
+                   for a, form in [rest] if _case_ok(surface, a))
+    if actors:
+        return Hit(start, end, clitic, "actor", actors=actors)
+    roles = [rest for kind, *rest in values if kind == "role"]
+    if roles:
+        sector, role_kind = roles[0]
+        return Hit(start, end, clitic, "role", sector=sector, role_kind=role_kind)
+    return None
+
+
+def _case_ok(surface: str, actor: Actor) -> bool:
+    """Names are capitalised in news; short acronyms (AS, US, UN) must be upper-case."""
+    if not surface[:1].isupper():
+        return False
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) <= 4 and not any(c.islower() for c in surface[1:]):
+        return True
+    if len(letters) <= 3:
+        return surface.isupper() or surface.replace(".", "").isupper()
+    return True

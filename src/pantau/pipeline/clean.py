@@ -1,0 +1,125 @@
+"""Cleaning: strip what scrapers leave around an article.
+
+Reads `text` (raw). Writes `text` (cleaned), `title` and `removed`: a title line repeated
+at the top (with or without a ` | Section` suffix), related-link, share and advert lines,
+and lines made only of SEO spam phrases. Body sentences are never cut: a line goes only
+when all of it is boilerplate or spam. The word lists come from every loaded pack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.document import CodedDocument, Removal
+from pantau.packs import fold, load_pack
+from pantau.settings import Options
+
+_NON_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+")
+_LEFTOVER = re.compile(r"[\W\d_]*")
+
+
+class Cleaner:
+    name = "clean"
+    requires = ("text",)
+    assigns = ("text", "title", "removed")
+
+    def __init__(self, options: Options):
+        packs = [load_pack(lang) for lang in options.languages]
+        self.prefixes = sorted(
+            ((fold(p).strip(), kind) for pack in packs
+             for kind, items in pack.boilerplate.items() for p in items if p.strip()),
+            key=lambda item: -len(item[0]))
+        spam = {fold(s) for pack in packs for s in pack.spam}
+        self.spam = re.compile("|".join(re.escape(s) for s in sorted(spam, key=len, reverse=True))
+                               ) if spam else None
+
+    def __call__(self, doc: CodedDocument) -> CodedDocument:
+        lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        kept, removed = [], []
+        title = doc.title
+        found_title, lines, title_removed = strip_repeated_title(lines, title)
+        removed += title_removed
+        for line in lines:
+            kind = self.classify(line)
+            if kind:
+                removed.append(Removal(kind, line.strip()))
+            else:
+                kept.append(line.rstrip())
+        doc.text = join_paragraphs(kept)
+        doc.title = title or found_title
+        doc.removed = removed
+        return doc
+
+    def classify(self, line: str) -> str | None:
+        """The kind of boilerplate a whole line is, or None for article text."""
+        stripped = fold(line.strip())
+        if not stripped:
+            return None
+        for prefix, kind in self.prefixes:
+            if stripped.startswith(prefix) and _boundary(stripped, len(prefix)):
+                return kind
+        if self.spam and is_spam(stripped, self.spam):
+            return "spam"
+        return None
+
+
+def is_spam(line: str, spam: re.Pattern) -> bool:
+    """A line mostly made of spam phrases (at least 40% of its letters), and short."""
+    covered = sum(len(m.group()) for m in spam.finditer(line))
+    if not covered:
+        return False
+    letters = len(_NON_SPACE.sub("", line))
+    rest = spam.sub(" ", line)
+    return bool(_LEFTOVER.fullmatch(rest)) or (covered >= 0.4 * letters and len(line.split()) <= 25)
+
+
+def strip_repeated_title(lines: list[str], title: str | None):
+    """Remove title lines at the top; returns (title, remaining lines, removals)."""
+    head = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    if not head:
+        return None, lines, []
+    first = _norm(lines[head[0]])
+    wanted = {_norm(title), _norm(_drop_suffix(title))} if title else set()
+    if not wanted:
+        repeats = [i for i in head[1:] if _same_title(first, _norm(lines[i]))]
+        if not repeats:
+            return None, lines, []
+        wanted = {first, _norm(_drop_suffix(lines[head[0]]))}
+    drop = []
+    for i in head:
+        if _norm(lines[i]) in wanted or _norm(_drop_suffix(lines[i])) in wanted:
+            drop.append(i)
+        else:
+            break
+    if not drop:
+        return None, lines, []
+    found = _SPACE.sub(" ", _drop_suffix(lines[drop[0]]).strip())
+    removals = [Removal("repeated_title", _SPACE.sub(" ", lines[i].strip())) for i in drop]
+    return found, [ln for i, ln in enumerate(lines) if i not in set(drop)], removals
+
+
+def join_paragraphs(lines: list[str]) -> str:
+    """Join kept lines, collapsing runs of blank lines to one."""
+    text = "\n".join(lines).strip()
+    return re.sub(r"\n\s*\n+", "\n\n", text)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return a == b or _norm(_drop_suffix(a)) == _norm(_drop_suffix(b))
+
+
+def _drop_suffix(line: str | None) -> str:
+    if not line:
+        return ""
+    if "|" in line:
+        return line.rsplit("|", 1)[0].strip()
+    return line.strip()
+
+
+def _norm(line: str | None) -> str:
+    return _SPACE.sub(" ", fold(line or "")).strip()
+
+
+def _boundary(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end].isalnum() or not text[end - 1].isalnum()

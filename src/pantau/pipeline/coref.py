@@ -1,0 +1,101 @@
+"""Coreference: pronouns, speech clitics and bare roles linked to earlier actors.
+
+Reads `actors`, `tokens`, `sentences`, `lang`. Writes `actors` (adds pronoun mentions and
+fills in role mentions that had no country).
+
+- A pronoun (dia, ia, beliau; he, she) or the `-nya` of a reporting verb (katanya) refers
+  to the most recent person before it in the same sentence, else to the first person (the
+  subject) of the nearest earlier sentence that has one; gendered pronouns skip persons
+  of the other gender.
+- A role with no country ("juru bicaranya", "the spokesman") takes the country of the
+  nearest earlier coded actor; a coded role that names a person's office ("pemimpin
+  Rusia itu") takes the name of the latest person with that code.
+"""
+
+from __future__ import annotations
+
+from pantau.document import CodedDocument, Mention
+from pantau.packs import fold, load_pack
+from pantau.settings import Options
+
+_LOOKBACK = 3  # sentences
+
+
+class Coreference:
+    name = "coref"
+    requires = ("actors", "tokens", "sentences")
+    assigns = ("actors",)
+
+    def __init__(self, options: Options):
+        self.languages = options.languages
+
+    def __call__(self, doc: CodedDocument) -> CodedDocument:
+        if doc.lang not in self.languages:
+            return doc
+        pack = load_pack(doc.lang)
+        pronouns = find_pronouns(doc, pack)
+        mentions = sorted(doc.actors + pronouns, key=lambda m: m.start)
+        for i, mention in enumerate(mentions):
+            if mention.via == "coref":
+                resolve_pronoun(mention, mentions[:i])
+            elif mention.via == "role":
+                resolve_role(mention, mentions[:i])
+        doc.actors = mentions
+        return doc
+
+
+def find_pronouns(doc: CodedDocument, pack) -> list[Mention]:
+    """Pronoun tokens, and the clitic of reporting verbs, as unresolved mentions."""
+    words = {fold(w): "" for w in pack.pronouns.get("person", [])}
+    words.update({fold(w): "m" for w in pack.pronouns.get("male", [])})
+    words.update({fold(w): "f" for w in pack.pronouns.get("female", [])})
+    cues = {fold(c) for c in pack.cues.get("verbs", [])}
+    clitics = pack.clitics
+    out = []
+    taken = {(m.start, m.end) for m in doc.actors}
+    for tok in doc.tokens:
+        if tok.lower in words and (tok.start, tok.end) not in taken:
+            out.append(Mention(doc.text[tok.start:tok.end], tok.start, tok.end, None, None,
+                               "pronoun", tok.sentence, "coref", words[tok.lower] or None))
+            continue
+        for clitic in clitics:
+            if tok.lower.endswith(clitic) and tok.lower[: -len(clitic)] in cues:
+                start = tok.end - len(clitic)
+                out.append(Mention("-" + doc.text[start:tok.end], start, tok.end, None, None,
+                                   "pronoun", tok.sentence, "coref"))
+    return out
+
+
+def resolve_pronoun(mention: Mention, before: list[Mention]) -> None:
+    person = antecedent(mention, before)
+    if person:
+        mention.code, mention.name = person.code, person.name
+        mention.gender = mention.gender or person.gender
+
+
+def antecedent(mention: Mention, before: list[Mention]) -> Mention | None:
+    """The most salient earlier person compatible with the mention."""
+    people = [m for m in before if m.kind == "person" and m.name
+              and (not mention.gender or not m.gender or m.gender == mention.gender)]
+    same = [m for m in people if m.sentence == mention.sentence]
+    if same:
+        return same[-1]
+    for back in range(1, _LOOKBACK + 1):
+        earlier = [m for m in people if m.sentence == mention.sentence - back]
+        if earlier:
+            return earlier[0]
+    return people[-1] if people else None
+
+
+def resolve_role(mention: Mention, before: list[Mention]) -> None:
+    if mention.code is None:
+        coded = [m for m in before if m.code and m.sentence >= mention.sentence - _LOOKBACK]
+        if coded:
+            base = coded[-1].code[:3] if not coded[-1].code.startswith("IGO") else coded[-1].code
+            sector = mention.sector if mention.sector != "-" else None
+            mention.code = base if base.startswith("IGO") or not sector else base + sector
+    if mention.kind == "person" and mention.name is None and mention.code:
+        same = [m for m in before if m.kind == "person" and m.name and m.code == mention.code
+                and m.sentence >= mention.sentence - 2 * _LOOKBACK]
+        if same:
+            mention.name = same[-1].name

@@ -1,0 +1,101 @@
+"""Events: who did what to whom, coded in CAMEO with PLOVER, Goldstein and quad class.
+
+Reads `tokens`, `sentences`, `actors`, `lang`. Writes `events`.
+
+For every sentence the pack's verb patterns are matched over token forms and stems (see
+`pantau.patterns`); overlapping matches keep the most specific. Each match takes a source
+and a target from the actor mentions around it (`_events_roles`), a negation or modality
+flag from the words before its anchor, and becomes one event (two for reciprocal codes).
+"""
+
+from __future__ import annotations
+
+from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
+from pantau.packs import load_codebook, load_pack
+from pantau.patterns import best_matches
+from pantau.pipeline._events_roles import Clause, find_roles, modality_of
+from pantau.settings import Options
+
+# Roots whose source, when a bare country, stands for its government (verbal and
+# diplomatic acts); material acts keep the plain country (DESIGN.md conventions).
+_VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+
+
+class EventCoder:
+    name = "events"
+    requires = ("tokens", "sentences", "actors")
+    assigns = ("events",)
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.codebook = load_codebook()
+
+    def __call__(self, doc: CodedDocument) -> CodedDocument:
+        if doc.lang not in self.options.languages:
+            doc.events = []
+            return doc
+        pack = load_pack(doc.lang)
+        by_sentence: dict[int, list] = {}
+        for tok in doc.tokens:
+            by_sentence.setdefault(tok.sentence, []).append(tok)
+        coded = [m for m in doc.actors if m.code]
+        events: list[Event] = []
+        for index, tokens in by_sentence.items():
+            mentions = [m for m in coded if m.sentence == index]
+            if not mentions:
+                continue
+            clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
+            lowers = [t.lower for t in tokens]
+            stems = [t.stem for t in tokens]
+            for match in best_matches(pack.verbs.match(lowers, stems)):
+                events.extend(self.code_match(doc, clause, match, index))
+        doc.events = merge_duplicates(events)
+        return doc
+
+    def code_match(self, doc, clause: "Clause", match, sentence: int) -> list[Event]:
+        roles = find_roles(clause, match)
+        if roles is None:
+            return []
+        negated, modality, future = modality_of(clause, match)
+        code = match.pattern.code
+        if future and modality == "asserted":
+            code = self.options.future_intent.get(code[:2], code)
+        entry = self.codebook[code]
+        start = clause.tokens[match.first].start
+        end = clause.tokens[match.last].end
+        evidence = Evidence(doc.text[start:end], start, end)
+        out = []
+        for source in roles.sources:
+            pairs = [(source, roles.target)]
+            if code[:3] in self.options.reciprocal and roles.target is not None:
+                pairs.append((roles.target, source))
+            for src, tgt in pairs:
+                src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
+                tgt_ref = _ref(tgt, False) if tgt is not None else None
+                if tgt_ref is not None and tgt_ref.code == src_ref.code:
+                    tgt_ref = None
+                out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
+                                 entry.plover, evidence, match.pattern.id, sentence,
+                                 negated=negated, modality=modality))
+        return out
+
+
+def _ref(mention: Mention, as_government: bool) -> ActorRef:
+    code = mention.code
+    if as_government and len(code) == 3 and mention.kind == "country":
+        code += "GOV"
+    return ActorRef(code, mention.name, mention.text, mention.start, mention.end)
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """The same (source, target, code, flags) restated in one sentence is one event."""
+    seen: dict[tuple, Event] = {}
+    out = []
+    for ev in events:
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo,
+               ev.negated, ev.modality, ev.sentence)
+        if key in seen:
+            continue
+        seen[key] = ev
+        out.append(ev)
+    return out

@@ -1,0 +1,159 @@
+"""Quotes: direct speech and who said it.
+
+Reads `text`, `sentences`, `tokens`, `actors`, `lang`. Writes `quotes`.
+
+Quoted spans are found with every quote style (see `_quotes_spans`). A span is speech when
+a reporting cue stands next to it ("“…,” kata X", "X mengatakan, “…”", "X: “…”", "“…,”
+he said") or when it reads as a sentence of its own; otherwise one- and two-word quoted
+strings are scare quotes and are skipped. The speaker is the actor named at the cue (or the
+clitic of `katanya`, resolved by coref); a quote with no cue continues the previous
+speaker when it follows directly, else it belongs to the sentence's subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.document import CodedDocument, Mention, Quote, Speaker
+from pantau.packs import fold, load_pack
+from pantau.pipeline._quotes_spans import QuoteSpan, find_quote_spans
+from pantau.settings import Options
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_CUE_WINDOW = 60      # characters after a closing quote searched for "kata X"
+_SPEAKER_WINDOW = 80  # characters after the cue searched for the speaker
+
+
+class QuoteFinder:
+    name = "quotes"
+    requires = ("text", "sentences", "actors")
+    assigns = ("quotes",)
+
+    def __init__(self, options: Options):
+        self.languages = options.languages
+        self.min_words = options.min_quote_words
+
+    def __call__(self, doc: CodedDocument) -> CodedDocument:
+        if doc.lang not in self.languages:
+            doc.quotes = []
+            return doc
+        cues = sorted({fold(c) for c in load_pack(doc.lang).cues.get("verbs", [])}, key=len, reverse=True)
+        cue_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)") if cues else None
+        quotes: list[Quote] = []
+        folded = fold(doc.text)
+        for span in find_quote_spans(doc.text):
+            quote = attribute(doc, folded, span, cue_re, quotes, self.min_words)
+            if quote:
+                quotes.append(quote)
+        doc.quotes = quotes
+        return doc
+
+
+def attribute(doc, folded, span: QuoteSpan, cue_re, previous: list[Quote], min_words: int):
+    """A Quote for one quoted span, or None for a scare quote."""
+    words = len(_WORD.findall(doc.text[span.start:span.end]))
+    if words == 0:
+        return None
+    sentence = doc.sentence_of(span.start)
+    cue, speaker = cue_after(doc, folded, span, cue_re)
+    if speaker is None:
+        cue, speaker = cue_before(doc, folded, span, cue_re, sentence)
+    if cue is None and not reads_as_speech(doc.text, span, words, min_words):
+        return None
+    if speaker is None and cue is None:
+        speaker = continuation(doc, span, previous) or subject(doc, span, sentence)
+    return Quote(doc.text[span.start:span.end], span.start, span.end, True, cue,
+                 _speaker(speaker), sentence)
+
+
+def cue_after(doc, folded, span: QuoteSpan, cue_re):
+    """ "“…,” kata X" / "“…,” katanya" / "“…,” X said" """
+    if cue_re is None:
+        return None, None
+    tail_start = span.close_end
+    window = folded[tail_start:tail_start + _CUE_WINDOW]
+    stop = _clause_stop(window)
+    m = cue_re.search(window, 0, stop)
+    if not m:
+        return None, None
+    cue_start, cue_end = tail_start + m.start(), tail_start + m.end()
+    limit = cue_end + _clause_stop(folded[cue_end:cue_end + _SPEAKER_WINDOW])
+    between = [a for a in doc.actors if tail_start <= a.start < cue_start]
+    after = [a for a in doc.actors if cue_start <= a.start < limit]
+    speaker = _best(between) or _best(after)
+    return doc.text[cue_start:cue_end], speaker
+
+
+def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int):
+    """ "X mengatakan, “…”" / "X: “…”" / "X menjawab “…”" """
+    sent = doc.sentences[sentence] if doc.sentences else None
+    begin = sent.start if sent else max(0, span.open_start - 200)
+    head = folded[begin:span.open_start]
+    cue = None
+    if cue_re is not None:
+        found = list(cue_re.finditer(head))
+        if found:
+            cue = found[-1]
+    if cue is None:
+        if head.rstrip().endswith(":"):
+            before = [a for a in doc.actors if begin <= a.start and a.end <= span.open_start]
+            return ":", _best(before[-1:])
+        return None, None
+    cue_start = begin + cue.start()
+    subjects = [a for a in doc.actors if begin <= a.start and a.end <= cue_start]
+    speaker = _best(subjects[-1:]) or _best(subjects)
+    return doc.text[cue_start:begin + cue.end()], speaker
+
+
+def continuation(doc, span: QuoteSpan, previous: list[Quote]) -> Speaker | None:
+    """A quote that directly follows another (same or next paragraph) continues it."""
+    if not previous or previous[-1].speaker is None:
+        return None
+    gap = doc.text[previous[-1].end:span.open_start]
+    if len(gap) > 120 or "\n\n" in gap:
+        return None
+    return previous[-1].speaker
+
+
+def subject(doc, span: QuoteSpan, sentence: int) -> Mention | None:
+    sent = doc.sentences[sentence] if doc.sentences else None
+    if sent is None:
+        return None
+    before = [a for a in doc.actors if sent.start <= a.start < span.open_start and a.code]
+    return before[0] if before else None
+
+
+def reads_as_speech(text: str, span: QuoteSpan, words: int, min_words: int) -> bool:
+    """Without a cue, a quoted string is speech when it is long or sentence-like."""
+    if words < min_words:
+        return False
+    inner = text[span.start:span.end].rstrip()
+    before = text[max(0, span.open_start - 2):span.open_start].strip()
+    return inner[-1:] in ".,!?;" or before in ("", ":", ",") or words >= 8
+
+
+def _speaker(m) -> Speaker | None:
+    if m is None:
+        return None
+    if isinstance(m, Speaker):
+        return m
+    return Speaker(m.name or (m.text if m.kind != "pronoun" else None), m.code, m.text, m.start, m.end)
+
+
+def _best(mentions: list[Mention]) -> Mention | None:
+    """Prefer a person named in the text, then a resolved pronoun, then any coded actor."""
+    ranks = (lambda m: m.kind == "person" and m.via in ("kb", "title"),
+             lambda m: m.name is not None,
+             lambda m: m.code is not None)
+    for rank in ranks:
+        for m in mentions:
+            if rank(m):
+                return m
+    return None
+
+
+def _clause_stop(window: str) -> int:
+    for i, ch in enumerate(window):
+        if ch in ".!?\n“\"«" and i > 0:
+            return i
+    return len(window)

@@ -1,0 +1,45 @@
+"""Defaults in one shipped file (`data/settings.toml`), options in one frozen object."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+SETTINGS = Path(__file__).parent / "data" / "settings.toml"
+
+
+@dataclass(frozen=True)
+class Options:
+    languages: tuple[str, ...] = ("id", "en")
+    min_confidence: float = 0.5
+    max_chars: int = 2_000_000
+    max_line_bytes: int = 8_000_000
+    gap: int = 6
+    window: int = 14
+    reciprocal: frozenset[str] = frozenset()
+    future_intent: dict[str, str] = field(default_factory=dict)
+    min_quote_words: int = 3
+
+    def but(self, **changes: Any) -> "Options":
+        return replace(self, **changes)
+
+
+@functools.lru_cache(maxsize=1)
+def load_options(path: Path = SETTINGS) -> Options:
+    """Read `settings.toml` into an `Options`."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    events = raw.get("events", {})
+    return Options(
+        languages=tuple(raw["language"]["languages"]),
+        min_confidence=float(raw["language"]["min_confidence"]),
+        max_chars=int(raw["input"]["max_chars"]),
+        max_line_bytes=int(raw["input"]["max_line_bytes"]),
+        gap=int(events.get("gap", 6)),
+        window=int(events.get("window", 14)),
+        reciprocal=frozenset(events.get("reciprocal", [])),
+        future_intent=dict(events.get("future_intent", {})),
+        min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),
+    )

@@ -1,0 +1,180 @@
+"""The store: one DuckDB file holding articles, sentences, actors, events, quotes and
+ingestion failures, with one method per verb (`ingest`, `watch`, `dyad`, `export`) and the
+query helpers the REST API uses (`events`, `quotes`, `actors`, `article`).
+
+Only this package touches DuckDB. The file is created and migrated on first use.
+
+    >>> with Store("pantau.duckdb") as store:
+    ...     summary = store.ingest(["news/"])
+    ...     rows = store.dyad("RUS", "USA", by="week")
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable
+
+import duckdb
+
+from pantau.errors import StoreError
+from pantau.store import dyad as dyad_mod
+from pantau.store.export import export_rows
+from pantau.store.ingest import Coder, IngestSummary, as_records, ingest_records
+from pantau.store.query import (Filters, select_actors, select_article, select_events,
+                                select_quotes)
+from pantau.store.schema import migrate
+from pantau.store.write import insert_failure
+
+DEFAULT_DB = "pantau.duckdb"
+
+__all__ = ["Store", "Filters", "IngestSummary", "DEFAULT_DB"]
+
+
+def default_coder() -> Coder:
+    from pantau.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+class Store:
+    """A pantau store in one DuckDB file (`:memory:` for a throwaway one)."""
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, read_only: bool = False):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:" and not read_only:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc} "
+                             "(is another pantau process using it?)") from exc
+        self.version = migrate(self.con) if not read_only else None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- ingest ---------------------------------------------------------------------
+
+    def ingest(self, sources: Iterable[str | os.PathLike], *, coder: Coder | None = None,
+               fetch: bool = True, delay: float = 1.0, batch_size: int = 16,
+               progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Read, code and store every article of the sources (files, folders, JSONL,
+        HTML, RSS/Atom files or URLs, WARC files). Re-running on the same input is a no-op."""
+        from pantau.store.inputs import read_locations
+
+        records = read_locations(sources, fetch=fetch, delay=delay)
+        return self.ingest_records(records, coder=coder, batch_size=batch_size,
+                                   progress=progress)
+
+    def ingest_records(self, records: Iterable[dict], *, coder: Coder | None = None,
+                       batch_size: int = 16,
+                       progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Code and store input records (dicts of the document contract, or documents)."""
+        return ingest_records(self, as_records(records), coder or default_coder(),
+                              batch_size=batch_size, progress=progress)
+
+    def watch(self, feeds: list[str], every: float | str = "15m", *,
+              polls: int | None = None, coder: Coder | None = None, fetch: bool = True,
+              delay: float = 1.0, timeout: float = 20.0, report=None, sleep=None) -> int:
+        """Poll feeds every `every` (seconds or '15m'), ingesting new items; returns rounds."""
+        import time
+
+        from pantau.feeds import parse_interval, watch_feeds
+
+        seconds = every if isinstance(every, (int, float)) else parse_interval(every)
+        return watch_feeds(self, list(feeds), float(seconds), polls=polls, fetch=fetch,
+                           delay=delay, timeout=timeout,
+                           ingest_options={"coder": coder or default_coder()},
+                           report=report, sleep=sleep or time.sleep)
+
+    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
+        """True when the article (by id, or by content when it has no URL) is stored."""
+        row = self.con.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR (? IS NOT NULL AND content_hash = ?) "
+            "LIMIT 1", [article_id, content_hash, content_hash]).fetchone()
+        return row is not None
+
+    def band_candidates(self, bands: list[int]) -> list[tuple[str, str, list[int]]]:
+        """Stored articles sharing an LSH band: (id, story id, MinHash signature)."""
+        return self.con.execute(
+            "SELECT DISTINCT a.id, a.story_id, a.minhash FROM article_bands b "
+            "JOIN articles a ON a.id = b.article_id WHERE b.band IN (SELECT unnest(?::UBIGINT[]))",
+            [bands]).fetchall()
+
+    def record_failure(self, origin: str, reason: str, *, stage: str | None = None,
+                       excerpt: str | None = None) -> None:
+        insert_failure(self.con, origin, reason, stage, excerpt)
+
+    # -- feed state (for watch) -------------------------------------------------------
+
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        row = self.con.execute("SELECT etag, last_modified FROM feeds WHERE url = ?",
+                               [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None,
+                        status: int) -> None:
+        self.con.execute(
+            "INSERT INTO feeds VALUES (?, ?, ?, current_timestamp, ?) ON CONFLICT (url) "
+            "DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+            "polled = excluded.polled, status = excluded.status",
+            [url, etag, last_modified, status])
+
+    def unseen(self, urls: list[str]) -> list[str]:
+        if not urls:
+            return []
+        seen = {r[0] for r in self.con.execute(
+            "SELECT url FROM seen_urls WHERE url IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT url FROM articles WHERE url IN (SELECT unnest(?::VARCHAR[]))",
+            [urls, urls]).fetchall()}
+        return [u for u in dict.fromkeys(urls) if u not in seen]
+
+    def mark_seen(self, urls: list[str], feed: str | None = None) -> None:
+        for url in dict.fromkeys(urls):
+            self.con.execute("INSERT INTO seen_urls VALUES (?, ?, current_timestamp) "
+                             "ON CONFLICT DO NOTHING", [url, feed])
+
+    # -- analysis ---------------------------------------------------------------------
+
+    def dyad(self, a: str, b: str, *, by: str = "month",
+             filters: Filters | None = None) -> list[dict]:
+        """The A↔B series per period and direction (see `pantau.store.dyad`)."""
+        return dyad_mod.dyad_series(self.con, a, b, by=by, filters=filters)
+
+    def export(self, out: BinaryIO, *, fmt: str = "parquet", table: str = "events",
+               filters: Filters | None = None, header: bool = False) -> int:
+        """Write rows as Parquet, JSONL or GDELT TSV to a binary stream; returns the count."""
+        return export_rows(self.con, out, fmt=fmt, table=table, filters=filters,
+                           header=header)
+
+    def events(self, filters: Filters | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict]:
+        return select_events(self.con, filters or Filters(), limit, offset)
+
+    def quotes(self, **criteria) -> list[dict]:
+        """Quotes by speaker (name part), speaker code, article, since/until, limit/offset."""
+        return select_quotes(self.con, **criteria)
+
+    def actors(self, code: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        return select_actors(self.con, code=code, limit=limit, offset=offset)
+
+    def article(self, article_id: str) -> dict | None:
+        return select_article(self.con, article_id)
+
+    def failures(self, limit: int = 100) -> list[dict]:
+        from pantau.store.query import fetch_dicts
+
+        return fetch_dicts(self.con, "SELECT * FROM failures ORDER BY failed_at, origin LIMIT ?",
+                           [int(limit)])
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        tables = ("articles", "sentences", "actors", "events", "quotes", "failures")
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
