@@ -20,12 +20,12 @@ from typing import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from pantau.errors import InputError
+from pantau.sources import Record
 from pantau.warc import extract_page, site_of
 
 USER_AGENT = "pantau/0.1 (open event-data monitor; +https://pypi.org/project/pantau/)"
 TIMEOUT = 20.0
 MAX_BYTES = 10 * 1024 * 1024
-FEED_SUFFIXES = (".rss", ".atom", ".xml", ".rdf")
 
 
 @dataclass
@@ -161,30 +161,30 @@ class Robots:
 
 
 def item_record(item: FeedItem, feed: str, *, fetch: bool, robots: Robots | None,
-                timeout: float) -> dict:
+                timeout: float) -> Record:
     """The item's page as a record, or its summary when the page cannot be had."""
     origin = item.url or f"{feed}#{item.title}"
     reason = "page not fetched"
     if fetch and item.url and (robots is None or robots.allowed(item.url)):
         try:
             page = fetch_url(item.url, timeout=timeout)
-            record = extract_page(page.body, item.url, origin=origin, published=item.published)
-            record["title"] = record.get("title") or item.title
-            return record
+            data = extract_page(page.body, item.url, published=item.published)
+            data["title"] = data.get("title") or item.title
+            return Record(origin, data=data)
         except InputError as exc:
             reason = str(exc)
     elif fetch and item.url:
         reason = "robots.txt disallows the page"
     if item.summary:
         text = item.summary if not item.title else f"{item.title}.\n{item.summary}"
-        return {"text": text, "title": item.title, "published": item.published,
-                "url": item.url, "source": site_of(item.url) or site_of(feed),
-                "origin": origin}
-    return {"error": f"no summary and {reason}", "origin": origin}
+        return Record(origin, data={"text": text, "title": item.title,
+                                    "published": item.published, "url": item.url,
+                                    "source": site_of(item.url) or site_of(feed)})
+    return Record(origin, error=f"no summary and {reason}")
 
 
 def feed_records(items: list[FeedItem], feed: str, *, fetch: bool = True,
-                 delay: float = 1.0, timeout: float = TIMEOUT) -> Iterator[dict]:
+                 delay: float = 1.0, timeout: float = TIMEOUT) -> Iterator[Record]:
     """Records for feed items, pausing `delay` seconds between page requests."""
     robots = Robots(timeout) if fetch else None
     for n, item in enumerate(items):
@@ -194,7 +194,7 @@ def feed_records(items: list[FeedItem], feed: str, *, fetch: bool = True,
 
 
 def read_feed(location: str, *, fetch: bool = True, delay: float = 1.0,
-              timeout: float = TIMEOUT) -> Iterator[dict]:
+              timeout: float = TIMEOUT) -> Iterator[Record]:
     """Records from a feed file or feed URL; a feed that cannot be read is one failure."""
     try:
         if location.startswith(("http://", "https://")):
@@ -204,7 +204,7 @@ def read_feed(location: str, *, fetch: bool = True, delay: float = 1.0,
                 data = fh.read()
         items = parse_feed(data, location if "://" in location else None)
     except (InputError, OSError) as exc:
-        yield {"error": str(exc), "origin": location}
+        yield Record(location, error=str(exc))
         return
     yield from feed_records(items, location, fetch=fetch, delay=delay, timeout=timeout)
 
@@ -221,7 +221,7 @@ def parse_interval(text: str) -> float:
 
 
 def poll_feed(store, feed: str, *, fetch: bool = True, delay: float = 1.0,
-              timeout: float = TIMEOUT) -> tuple[list[dict], list[str]]:
+              timeout: float = TIMEOUT) -> tuple[list[Record], list[str]]:
     """New records of one feed since the last poll, and the URLs they came from."""
     etag, last_modified = store.feed_state(feed)
     response = fetch_url(feed, etag=etag, last_modified=last_modified, timeout=timeout)

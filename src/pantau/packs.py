@@ -135,9 +135,15 @@ def knowledge_base() -> KnowledgeBase:
 def make_stemmer(lang: str, kind: str | None):
     """A cached word -> stem function for the pack's declared stemmer."""
     if kind == "sastrawi":
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+        from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-        stemmer = StemmerFactory().create_stemmer()
+        # Sastrawi keeps its 30k root words in a list (a linear scan per lookup): a set
+        # makes stemming ~100x faster with the same results.
+        dictionary = ArrayDictionary()
+        dictionary.words = set(StemmerFactory().get_words())
+        stemmer = Stemmer(dictionary)
 
         @functools.lru_cache(maxsize=200_000)
         def stem(word: str) -> str:

@@ -2,8 +2,8 @@
 
 `extract_page` turns one HTML page into a record (main text, title, date, site and URL,
 with trafilatura). `read_warc` reads a WARC or WARC.gz file as Common Crawl's news crawl
-publishes it and yields one record per HTML response; a page with no main text yields a
-failure record (`{"error": ..., "origin": ...}`) so the run records it and goes on.
+publishes it and yields one `Record` per HTML response; a page with no main text yields an
+error record, so the run records it and goes on.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from pantau.errors import InputError
+from pantau.sources import Record
 
 MIN_TEXT = 40  # characters: less than this is a navigation page, not an article
 
@@ -26,8 +27,8 @@ def site_of(url: str | None) -> str | None:
 
 
 def extract_page(html: bytes | str, url: str | None = None, *,
-                 origin: str | None = None, published: str | None = None) -> dict:
-    """One HTML page as an input record; raises InputError when it holds no article."""
+                 published: str | None = None) -> dict:
+    """One HTML page as document fields; raises InputError when it holds no article."""
     from trafilatura import bare_extraction
 
     try:
@@ -48,7 +49,6 @@ def extract_page(html: bytes | str, url: str | None = None, *,
         "published": page.date or published,
         "url": page_url,
         "source": site_of(page_url) or page.sitename,
-        "origin": origin or page_url,
     }
 
 
@@ -61,7 +61,7 @@ def is_html_response(record) -> bool:
     return "html" in ctype.lower()
 
 
-def read_warc(path: str | os.PathLike) -> Iterator[dict]:
+def read_warc(path: str | os.PathLike) -> Iterator[Record]:
     """Records from the HTML responses of a WARC/WARC.gz file (compression detected)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -75,11 +75,11 @@ def read_warc(path: str | os.PathLike) -> Iterator[dict]:
                 body, error = read_body(record)
                 origin = f"{path}@{records.get_record_offset()}"
                 yield warc_record(record, body, origin) if error is None else \
-                    {"error": error, "origin": origin}
+                    Record(origin, error=error)
     except ArchiveLoadFailed as exc:
-        yield {"error": f"not a readable WARC file: {exc}", "origin": str(path)}
+        yield Record(str(path), error=f"not a readable WARC file: {exc}")
     except OSError as exc:
-        yield {"error": f"cannot read the file: {exc}", "origin": str(path)}
+        yield Record(str(path), error=f"cannot read the file: {exc}")
 
 
 def read_body(record) -> tuple[bytes, str | None]:
@@ -90,11 +90,11 @@ def read_body(record) -> tuple[bytes, str | None]:
         return b"", f"cannot read the record: {exc}"
 
 
-def warc_record(record, body: bytes, origin: str) -> dict:
+def warc_record(record, body: bytes, origin: str) -> Record:
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+    origin = f"{origin} {url or ''}".strip()
     try:
-        return extract_page(body, url, origin=f"{origin} {url or ''}".strip(),
-                            published=crawled)
+        return Record(origin, data=extract_page(body, url, published=crawled))
     except InputError as exc:
-        return {"error": str(exc), "origin": f"{origin} {url or ''}".strip()}
+        return Record(origin, error=str(exc))

@@ -22,6 +22,8 @@ from pantau.settings import Options
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CUE_WINDOW = 60      # characters after a closing quote searched for "kata X"
 _SPEAKER_WINDOW = 80  # characters after the cue searched for the speaker
+_BEFORE_WORDS = 8     # words allowed between "X mengatakan" and the opening quote
+_NAME = re.compile(r"\s*,?\s*((?:[A-Z][\w'’.-]+\s?){1,4})")
 
 
 class QuoteFinder:
@@ -55,9 +57,10 @@ def attribute(doc, folded, span: QuoteSpan, cue_re, previous: list[Quote], min_w
     if words == 0:
         return None
     sentence = doc.sentence_of(span.start)
-    cue, speaker = cue_after(doc, folded, span, cue_re)
-    if speaker is None:
-        cue, speaker = cue_before(doc, folded, span, cue_re, sentence)
+    short = words < min_words
+    cue, speaker = cue_after(doc, folded, span, cue_re, adjacent=short)
+    if cue is None:
+        cue, speaker = cue_before(doc, folded, span, cue_re, sentence, adjacent=short)
     if cue is None and not reads_as_speech(doc.text, span, words, min_words):
         return None
     if speaker is None and cue is None:
@@ -66,7 +69,7 @@ def attribute(doc, folded, span: QuoteSpan, cue_re, previous: list[Quote], min_w
                  _speaker(speaker), sentence)
 
 
-def cue_after(doc, folded, span: QuoteSpan, cue_re):
+def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
     """ "“…,” kata X" / "“…,” katanya" / "“…,” X said" """
     if cue_re is None:
         return None, None
@@ -74,17 +77,17 @@ def cue_after(doc, folded, span: QuoteSpan, cue_re):
     window = folded[tail_start:tail_start + _CUE_WINDOW]
     stop = _clause_stop(window)
     m = cue_re.search(window, 0, stop)
-    if not m:
+    if not m or (adjacent and len(window[:m.start()].split()) > 1):
         return None, None
     cue_start, cue_end = tail_start + m.start(), tail_start + m.end()
     limit = cue_end + _clause_stop(folded[cue_end:cue_end + _SPEAKER_WINDOW])
     between = [a for a in doc.actors if tail_start <= a.start < cue_start]
     after = [a for a in doc.actors if cue_start <= a.start < limit]
-    speaker = _best(between) or _best(after)
+    speaker = _best(between) or _best(after) or _name_after(doc, cue_end, limit)
     return doc.text[cue_start:cue_end], speaker
 
 
-def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int):
+def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bool = False):
     """ "X mengatakan, “…”" / "X: “…”" / "X menjawab “…”" """
     sent = doc.sentences[sentence] if doc.sentences else None
     begin = sent.start if sent else max(0, span.open_start - 200)
@@ -94,6 +97,8 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int):
         found = list(cue_re.finditer(head))
         if found:
             cue = found[-1]
+    if cue is not None and len(head[cue.end():].split()) > (2 if adjacent else _BEFORE_WORDS):
+        cue = None
     if cue is None:
         if head.rstrip().endswith(":"):
             before = [a for a in doc.actors if begin <= a.start and a.end <= span.open_start]
@@ -103,6 +108,15 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int):
     subjects = [a for a in doc.actors if begin <= a.start and a.end <= cue_start]
     speaker = _best(subjects[-1:]) or _best(subjects)
     return doc.text[cue_start:begin + cue.end()], speaker
+
+
+def _name_after(doc, cue_end: int, limit: int) -> Speaker | None:
+    """An unknown capitalised name right after the cue ("kata Sukamta")."""
+    m = _NAME.match(doc.text, cue_end)
+    if not m or m.start(1) >= limit:
+        return None
+    name = m.group(1).strip()
+    return Speaker(name, None, name, m.start(1), m.start(1) + len(name))
 
 
 def continuation(doc, span: QuoteSpan, previous: list[Quote]) -> Speaker | None:

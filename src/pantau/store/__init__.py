@@ -67,16 +67,16 @@ class Store:
                progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Read, code and store every article of the sources (files, folders, JSONL,
         HTML, RSS/Atom files or URLs, WARC files). Re-running on the same input is a no-op."""
-        from pantau.store.inputs import read_locations
+        from pantau.sources import read_locations
 
         records = read_locations(sources, fetch=fetch, delay=delay)
         return self.ingest_records(records, coder=coder, batch_size=batch_size,
                                    progress=progress)
 
-    def ingest_records(self, records: Iterable[dict], *, coder: Coder | None = None,
+    def ingest_records(self, records: Iterable, *, coder: Coder | None = None,
                        batch_size: int = 16,
                        progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-        """Code and store input records (dicts of the document contract, or documents)."""
+        """Code and store input records (`Record`s, contract dicts, or documents)."""
         return ingest_records(self, as_records(records), coder or default_coder(),
                               batch_size=batch_size, progress=progress)
 

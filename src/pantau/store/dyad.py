@@ -145,10 +145,11 @@ def plot_series(a: str, b: str, by: str, rows: list[dict], path: str) -> None:
     for quad, color, label in zip(range(1, 5), colors, labels):
         counts = [sum(r[f"quad{quad}"] for r in rows if r["period"] == p.isoformat())
                   for p in periods]
-        bottom.bar(periods, counts, width=width, bottom=bottom_vals, color=color, label=label)
+        bottom.bar(periods, counts, width=width, bottom=bottom_vals, color=color, label=label,
+                   align="edge" if by != "day" else "center")
         bottom_vals = [x + y for x, y in zip(bottom_vals, counts)]
     bottom.set_ylabel("events (both directions)")
-    bottom.legend(loc="upper left", fontsize=8)
+    bottom.legend(loc="upper left", fontsize=8, framealpha=0.85)
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path, dpi=110)

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from pantau.document import CodedDocument
-from pantau.errors import StoreError
+from pantau.errors import InputError, StoreError
+from pantau.sources import Record, make_document
 from pantau.store import dedupe
 from pantau.store.rows import ArticleRows, document_rows
 from pantau.store.write import insert_articles
 
 Coder = Callable[[CodedDocument], CodedDocument]
-RECORD_FIELDS = ("id", "lang", "published", "title", "url", "source")
 
 
 @dataclass
@@ -60,17 +60,6 @@ class Pending:
     ids: set[str] = field(default_factory=set)
     hashes: set[str] = field(default_factory=set)
     bands: dict[int, tuple[str, str, list[int]]] = field(default_factory=dict)
-
-
-def make_document(record: dict) -> CodedDocument:
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError("the record has no text")
-    values = {k: record.get(k) for k in RECORD_FIELDS}
-    for key, value in values.items():
-        if value is not None and not isinstance(value, str):
-            values[key] = str(value)
-    return CodedDocument(text=text, **values)
 
 
 def find_story(store, signature: list[int], bands: list[int],
@@ -124,39 +113,57 @@ def flush(store, pending: Pending, summary: IngestSummary) -> None:
     pending.rows, pending.ids, pending.hashes, pending.bands = [], set(), set(), {}
 
 
-def ingest_one(store, record: dict, coder: Coder, pending: Pending,
+def read_document(store, record: Record, summary: IngestSummary) -> CodedDocument | None:
+    """The record's document, or None after recording why it cannot be had."""
+    if record.error is not None or record.data is None:
+        store.record_failure(record.origin, record.error or "empty record", stage="read")
+    else:
+        try:
+            doc = make_document(record.data)
+            if doc.text.strip():
+                return doc
+            store.record_failure(record.origin, "the document's text is empty", stage="read")
+        except InputError as exc:
+            store.record_failure(record.origin, str(exc), stage="read",
+                                 excerpt=repr(record.data)[:300])
+    summary.failed += 1
+    return None
+
+
+def is_stored(store, doc: CodedDocument, article_id: str, content_hash: str,
+              pending: Pending) -> bool:
+    """Stored already, or earlier in this batch: by URL, or by content when it has none."""
+    by_content = content_hash if doc.url is None else None
+    if article_id in pending.ids or (by_content and by_content in pending.hashes):
+        return True
+    return store.has_article(article_id, by_content)
+
+
+def ingest_one(store, record: Record, coder: Coder, pending: Pending,
                summary: IngestSummary) -> None:
-    origin = record.get("origin") or record.get("url") or record.get("id")
-    if "error" in record:
-        store.record_failure(origin or "?", str(record["error"]), stage="read")
-        summary.failed += 1
-        return
-    try:
-        doc = make_document(record)
-    except ValueError as exc:
-        store.record_failure(origin or "?", str(exc), stage="read", excerpt=repr(record)[:300])
-        summary.failed += 1
+    doc = read_document(store, record, summary)
+    if doc is None:
         return
     content_hash = dedupe.hash_content(doc.text)
     article_id = dedupe.make_article_id(doc.url, content_hash)
-    if (article_id in pending.ids or (doc.url is None and content_hash in pending.hashes)
-            or store.has_article(article_id, content_hash if doc.url is None else None)):
+    if is_stored(store, doc, article_id, content_hash, pending):
         summary.stored += 1
         return
     try:
         doc = coder(doc)
     except Exception as exc:  # one bad article must not stop a long run: record, go on
-        store.record_failure(origin or article_id, f"{type(exc).__name__}: {exc}",
-                             stage="code", excerpt=doc.text[:300])
+        store.record_failure(record.origin, f"{type(exc).__name__}: {exc}", stage="code",
+                             excerpt=doc.text[:300])
         summary.failed += 1
         return
     pending.rows.append(build_rows(store, doc, article_id=article_id,
-                                   content_hash=content_hash, origin=origin, pending=pending))
+                                   content_hash=content_hash, origin=record.origin,
+                                   pending=pending))
     pending.ids.add(article_id)
     pending.hashes.add(content_hash)
 
 
-def ingest_records(store, records: Iterable[dict], coder: Coder, *, batch_size: int = 16,
+def ingest_records(store, records: Iterable[Record], coder: Coder, *, batch_size: int = 16,
                    progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Code and store records; returns the counts. Safe to re-run on the same input."""
     summary, pending = IngestSummary(), Pending()
@@ -174,6 +181,11 @@ def ingest_records(store, records: Iterable[dict], coder: Coder, *, batch_size: 
     return summary
 
 
-def as_records(docs: Iterable[dict | CodedDocument]) -> Iterator[dict]:
-    for doc in docs:
-        yield doc.to_dict() if isinstance(doc, CodedDocument) else doc
+def as_records(items: Iterable[Record | dict | CodedDocument]) -> Iterator[Record]:
+    """Records from records, contract dicts or (uncoded) documents."""
+    for n, item in enumerate(items, 1):
+        if isinstance(item, Record):
+            yield item
+            continue
+        data = item.to_dict() if isinstance(item, CodedDocument) else item
+        yield Record(str(data.get("id") or data.get("url") or f"<record {n}>"), data=data)

@@ -15,7 +15,7 @@ PAGES = {
     "https://www.kabarnusa.example/internasional/2021/03/19/putin-biden": "kabarnusa-putin-biden.html",
     "https://wartadunia.example/dunia/kremlin-tawaran-putin": "warta-putin-biden.html",
     "https://www.theglobalpost.example/world/erdogan-biden-putin": "globalpost-erdogan-biden.html",
-    "https://www.kabarnusa.example/indeks": "kabarnusa-indeks.html",
+    "https://www.kabarnusa.example/indeks": "../nav/kabarnusa-indeks.html",
 }
 DATE = "2021-03-19T12:00:00Z"
 
