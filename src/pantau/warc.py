@@ -63,23 +63,45 @@ def is_html_response(record) -> bool:
 
 def read_warc(path: str | os.PathLike) -> Iterator[Record]:
     """Records from the HTML responses of a WARC/WARC.gz file (compression detected)."""
+    import zlib
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    seen = 0
     try:
+        check_header(path)
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
+                seen += 1
                 if not is_html_response(record):
                     continue
                 body, error = read_body(record)
                 origin = f"{path}@{records.get_record_offset()}"
                 yield warc_record(record, body, origin) if error is None else \
                     Record(origin, error=error)
-    except ArchiveLoadFailed as exc:
-        yield Record(str(path), error=f"not a readable WARC file: {exc}")
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, InputError) as exc:
+        yield Record(str(path), error=f"not a readable WARC file ({seen} records read): {exc}")
+        return
     except OSError as exc:
         yield Record(str(path), error=f"cannot read the file: {exc}")
+        return
+    if seen == 0:
+        yield Record(str(path), error="not a readable WARC file: no records in it")
+
+
+def check_header(path: str | os.PathLike) -> None:
+    """Refuse a file that does not open like a WARC (or ARC) file, gzipped or not."""
+    import gzip
+
+    with open(path, "rb") as fh:
+        head = fh.read(2)
+    opener = gzip.open if head == b"\x1f\x8b" else open
+    with opener(path, "rb") as fh:
+        start = fh.read(16)
+    if not start.startswith((b"WARC/", b"filedesc://")):
+        raise InputError("it does not start with a WARC header")
 
 
 def read_body(record) -> tuple[bytes, str | None]:

@@ -12,6 +12,7 @@ before an unknown capitalised name makes that name a person with the role's code
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from pantau.document import CodedDocument, Mention
@@ -19,7 +20,7 @@ from pantau.packs import fold, load_pack
 from pantau.pipeline._mentions_matcher import Hit, find_hits
 from pantau.settings import Options
 
-_JOIN = re.compile(r"[ \t]*(?:[\w.]+[ \t]+)?")     # hits may be one word apart
+_GAP_WORD = re.compile(r"[ \t]*(?:([^\W\d_][\w-]*)[ \t]+)?")  # a role and its country may be one word apart
 _NAME = re.compile(r"[ \t]+((?:[A-Z][\w'’.-]*[ \t]?){1,4})")
 _GOVERNING = ("GOV", "ELI")
 
@@ -32,6 +33,14 @@ class MentionFinder:
     def __init__(self, options: Options):
         self.languages = options.languages
 
+    @functools.lru_cache(maxsize=None)
+    def stop_words(self, lang: str) -> frozenset[str]:
+        """Words that end a chunk: prepositions, conjunctions, clause breaks."""
+        meta = load_pack(lang).meta
+        words = [*(meta.get("prepositions") or []), *(meta.get("conjunctions") or []),
+                 *(meta.get("clause_breaks") or [])]
+        return frozenset(fold(w) for w in words)
+
     def __call__(self, doc: CodedDocument) -> CodedDocument:
         if doc.lang not in self.languages:
             doc.actors = []
@@ -40,7 +49,7 @@ class MentionFinder:
         day = _day(doc.published)
         after_noun = bool(load_pack(doc.lang).meta.get("adjective_after_noun"))
         mentions = []
-        for chunk in chunk_hits(doc.text, hits):
+        for chunk in chunk_hits(doc.text, hits, self.stop_words(doc.lang)):
             mention = resolve_chunk(doc.text, chunk, day, after_noun)
             if mention:
                 mention.sentence = doc.sentence_of(mention.start)
@@ -49,19 +58,27 @@ class MentionFinder:
         return doc
 
 
-def chunk_hits(text: str, hits: list[Hit]) -> list[list[Hit]]:
-    """Group hits separated only by spaces or one word, inside one sentence-like run."""
+def chunk_hits(text: str, hits: list[Hit], stop_words: frozenset[str] = frozenset()) -> list[list[Hit]]:
+    """Group adjacent hits; a role may be one (non-function) word from what follows it."""
     chunks: list[list[Hit]] = []
     for hit in hits:
-        if chunks:
-            prev = chunks[-1][-1]
-            between = text[prev.end + len(prev.clitic):hit.start]
-            if not prev.clitic and _JOIN.fullmatch(between) and "\n" not in between \
-                    and not (prev.kind == "actor" and hit.kind == "actor" and between.strip()):
-                chunks[-1].append(hit)
-                continue
-        chunks.append([hit])
+        if chunks and _joins(text, chunks[-1][-1], hit, stop_words):
+            chunks[-1].append(hit)
+        else:
+            chunks.append([hit])
     return chunks
+
+
+def _joins(text: str, prev: Hit, hit: Hit, stop_words: frozenset[str]) -> bool:
+    if prev.clitic:
+        return False
+    m = _GAP_WORD.fullmatch(text[prev.end:hit.start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word is None:
+        return True
+    return prev.kind == "role" and word.islower() and fold(word) not in stop_words
 
 
 def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: bool) -> Mention | None:

@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CUE_WINDOW = 60      # characters after a closing quote searched for "kata X"
 _SPEAKER_WINDOW = 80  # characters after the cue searched for the speaker
 _BEFORE_WORDS = 8     # words allowed between "X mengatakan" and the opening quote
-_NAME = re.compile(r"\s*,?\s*((?:[A-Z][\w'’.-]+\s?){1,4})")
+_NAME = re.compile(r"\s*,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})")
 
 
 class QuoteFinder:
@@ -40,7 +40,7 @@ class QuoteFinder:
             doc.quotes = []
             return doc
         cues = sorted({fold(c) for c in load_pack(doc.lang).cues.get("verbs", [])}, key=len, reverse=True)
-        cue_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)") if cues else None
+        cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, cues)) + r")(?![\w-])") if cues else None
         quotes: list[Quote] = []
         folded = fold(doc.text)
         for span in find_quote_spans(doc.text):
@@ -64,14 +64,14 @@ def attribute(doc, folded, span: QuoteSpan, cue_re, previous: list[Quote], min_w
     if cue is None and not reads_as_speech(doc.text, span, words, min_words):
         return None
     if speaker is None and cue is None:
-        speaker = continuation(doc, span, previous) or subject(doc, span, sentence)
+        speaker = subject(doc, span, sentence) or continuation(doc, span, previous)
     return Quote(doc.text[span.start:span.end], span.start, span.end, True, cue,
                  _speaker(speaker), sentence)
 
 
 def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
-    """ "“…,” kata X" / "“…,” katanya" / "“…,” X said" """
-    if cue_re is None:
+    """ "“…,” kata X" / "“…,” katanya" / "“…,” X said": the quote must end its clause."""
+    if cue_re is None or not _ends_clause(doc.text, span):
         return None, None
     tail_start = span.close_end
     window = folded[tail_start:tail_start + _CUE_WINDOW]
@@ -82,9 +82,29 @@ def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
     cue_start, cue_end = tail_start + m.start(), tail_start + m.end()
     limit = cue_end + _clause_stop(folded[cue_end:cue_end + _SPEAKER_WINDOW])
     between = [a for a in doc.actors if tail_start <= a.start < cue_start]
-    after = [a for a in doc.actors if cue_start <= a.start < limit]
+    after = _chain(doc, cue_end, limit)
     speaker = _best(between) or _best(after) or _name_after(doc, cue_end, limit)
     return doc.text[cue_start:cue_end], speaker
+
+
+def _ends_clause(text: str, span: QuoteSpan) -> bool:
+    """Speech closes with punctuation inside the quote or right after it."""
+    inner = text[span.start:span.end].rstrip()
+    after = text[span.close_end:span.close_end + 2].lstrip()
+    return inner[-1:] in ".,!?;:…" or after[:1] in ",.;:" or span.close_end == span.end
+
+
+def _chain(doc, cue_end: int, limit: int) -> list[Mention]:
+    """Mentions right after the cue, joined only by spaces and commas (appositions)."""
+    out, pos = [], cue_end
+    for m in doc.actors:
+        if m.start < pos or m.start >= limit:
+            continue
+        if doc.text[pos:m.start].strip(" ,") :
+            break
+        out.append(m)
+        pos = m.end
+    return out
 
 
 def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bool = False):
@@ -92,13 +112,16 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bo
     sent = doc.sentences[sentence] if doc.sentences else None
     begin = sent.start if sent else max(0, span.open_start - 200)
     head = folded[begin:span.open_start]
+    complementizers = {fold(w) for w in load_pack(doc.lang).cues.get("complementizers", [])}
     cue = None
     if cue_re is not None:
         found = list(cue_re.finditer(head))
         if found:
             cue = found[-1]
-    if cue is not None and len(head[cue.end():].split()) > (2 if adjacent else _BEFORE_WORDS):
-        cue = None
+    if cue is not None:
+        gap = [w for w in head[cue.end():].split() if w.strip(",:") and w.strip(",:") not in complementizers]
+        if len(gap) > (0 if adjacent else _BEFORE_WORDS):
+            cue = None
     if cue is None:
         if head.rstrip().endswith(":"):
             before = [a for a in doc.actors if begin <= a.start and a.end <= span.open_start]
@@ -106,7 +129,7 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bo
         return None, None
     cue_start = begin + cue.start()
     subjects = [a for a in doc.actors if begin <= a.start and a.end <= cue_start]
-    speaker = _best(subjects[-1:]) or _best(subjects)
+    speaker = _best(subjects)
     return doc.text[cue_start:begin + cue.end()], speaker
 
 
@@ -168,6 +191,6 @@ def _best(mentions: list[Mention]) -> Mention | None:
 
 def _clause_stop(window: str) -> int:
     for i, ch in enumerate(window):
-        if ch in ".!?\n“\"«" and i > 0:
+        if ch == "\n" or (ch in ".!?“\"«" and i > 0):
             return i
     return len(window)
