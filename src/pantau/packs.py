@@ -199,6 +199,9 @@ def _lists(data: Any) -> dict[str, list[str]]:
         raise PackError(f"expected a mapping of lists, got {type(data).__name__}")
     out = {}
     for key, value in data.items():
+        items = value if isinstance(value, (list, tuple, dict)) else [value]
+        if any(isinstance(v, bool) for v in items):
+            raise PackError(f"list {key!r}: YAML read a bare yes/no/on/off as true/false: quote it")
         if isinstance(value, (list, tuple)):
             out[key] = [str(v) for v in value]
         elif isinstance(value, dict):

@@ -37,8 +37,8 @@ class MentionFinder:
     def stop_words(self, lang: str) -> frozenset[str]:
         """Words that end a chunk: prepositions, conjunctions, clause breaks."""
         meta = load_pack(lang).meta
-        words = [*(meta.get("prepositions") or []), *(meta.get("conjunctions") or []),
-                 *(meta.get("clause_breaks") or [])]
+        words = [str(w) for key in ("prepositions", "conjunctions", "clause_breaks")
+                 for w in meta.get(key) or []]
         return frozenset(fold(w) for w in words)
 
     def __call__(self, doc: CodedDocument) -> CodedDocument:
