@@ -96,6 +96,22 @@ def dict_check() -> None:
     sys.exit(1 if problems else 0)
 
 
+@dict_group.command("import-petrarch")
+@click.argument("actor_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", "-o", type=click.Path(file_okay=False), required=True,
+              help="Knowledge-base folder to write (use it with PANTAU_KB=FOLDER).")
+def dict_import_petrarch(actor_file, output) -> None:
+    """Convert a TABARI/PETRARCH actor dictionary into pantau's knowledge-base files.
+
+    Example: pantau dict import-petrarch Phoenix.Countries.actors.txt -o my-kb && PANTAU_KB=my-kb pantau code news.jsonl
+    """
+    from pantau.petrarch import write_import
+
+    target, people, named = write_import(actor_file, output)
+    click.echo(f"{people} people with dated roles and {named} named actors -> {output}")
+    click.echo(f"use them with: PANTAU_KB={output} pantau code ...")
+
+
 def _add_optional_commands() -> None:
     """Commands from modules that bring heavier dependencies (store, server)."""
     for module in ("pantau.cli_store", "pantau.cli_serve"):

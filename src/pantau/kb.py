@@ -84,17 +84,20 @@ class KnowledgeBase:
         return cache
 
 
-def load_kb(folder: Path, fold: Callable[[str], str]) -> KnowledgeBase:
-    """Read `countries.yaml`, `igos.yaml` and `people/*.yaml` into one index."""
+def load_kb(folders: list[Path], fold: Callable[[str], str]) -> KnowledgeBase:
+    """Read `countries.yaml`, `igos.yaml`, `*.names.yaml` and `people/*.yaml` of each
+    folder (the shipped one first, then the user's) into one index."""
     kb = KnowledgeBase(actors=[], aliases={})
-    for rec in _records(folder / "countries.yaml"):
-        _add_country(kb, rec, fold)
-    for rec in _records(folder / "igos.yaml"):
-        _add_named(kb, rec, rec.get("kind") or "igo", fold)
-    people = folder / "people"
-    for path in sorted(people.glob("*.yaml")) if people.exists() else []:
-        for rec in _records(path):
-            _add_person(kb, rec, fold, path)
+    for folder in folders:
+        for rec in _records(folder / "countries.yaml"):
+            _add_country(kb, rec, fold)
+        for path in [folder / "igos.yaml", *sorted(folder.glob("*.names.yaml"))]:
+            for rec in _records(path):
+                _add_named(kb, rec, rec.get("kind") or "igo", fold)
+        people = folder / "people"
+        for path in sorted(people.glob("*.yaml")) if people.exists() else []:
+            for rec in _records(path):
+                _add_person(kb, rec, fold, path)
     return kb
 
 

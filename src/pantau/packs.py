@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -129,7 +130,10 @@ def load_pack(lang: str) -> LanguagePack:
 
 @functools.lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
-    return load_kb(DATA / "kb", fold)
+    """The shipped knowledge base plus the folders named in $PANTAU_KB (os.pathsep-separated),
+    where `pantau dict import-petrarch` writes."""
+    extra = [Path(p) for p in os.environ.get("PANTAU_KB", "").split(os.pathsep) if p]
+    return load_kb([DATA / "kb", *extra], fold)
 
 
 def make_stemmer(lang: str, kind: str | None):

@@ -97,10 +97,11 @@ def test_export_formats(db, tmp_path):
     runner = CliRunner()
     out = tmp_path / "events.parquet"
     result = runner.invoke(export, ["--db", str(db), "-o", str(out), "--actor", "RUS",
-                                    "--since", "2021-03-01", "--until", "2021-03-31"])
+                                    "--since", "2021-03-01", "--until", "2021-03-15"])
     assert result.exit_code == 0, result.output
     assert pq.read_table(out).num_rows == 4
-    jsonl = runner.invoke(export, ["--db", str(db), "--format", "jsonl", "--code", "044"])
+    jsonl = runner.invoke(export, ["--db", str(db), "--format", "jsonl", "--code", "044",
+                                   "--actor", "USA"])
     lines = [json.loads(l) for l in jsonl.output.splitlines() if l.startswith("{")]
     assert len(lines) == 1 and lines[0]["cameo"] == "044"
     gdelt = runner.invoke(export, ["--db", str(db), "--format", "gdelt", "--source", "USA"])

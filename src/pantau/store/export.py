@@ -120,7 +120,7 @@ def export_rows(con, out: BinaryIO, *, fmt: str = "parquet", table: str = "event
         raise StoreError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     table = "groups" if fmt == "gdelt" else table
     sql, params = table_sql(table, filters or Filters())
-    reader = con.sql(sql, params=params).to_arrow_reader(BATCH)
+    reader = con.cursor().sql(sql, params=params).to_arrow_reader(BATCH)
     if fmt == "parquet":
         return write_parquet(reader, out)
     if fmt == "jsonl":

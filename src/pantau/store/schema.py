@@ -172,8 +172,8 @@ def read_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version recorded in the store, 0 for a new file."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
                 "applied TIMESTAMP NOT NULL DEFAULT current_timestamp)")
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-    return int(row[0] or 0)
+    rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+    return int(rows[0][0] or 0)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
