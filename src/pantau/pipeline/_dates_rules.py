@@ -32,18 +32,20 @@ class DateRules:
         num, unit = _alt(self.numbers), _alt(self.units)
         b = r"(?<!\w)"
         e = r"(?!\w)"
+        week_back = {k: v for k, v in self.relative.items() if isinstance(v, dict) and "weeks" in v}
         self.patterns: list[tuple[re.Pattern, Callable]] = [
+            (re.compile(rf"{b}(\d+|{num})\s+({unit})\s+(?:yang\s+)?({ago}){e}"), self._ago),
+            (re.compile(rf"{b}({wd})\s+({_alt(week_back)}){e}"), self._weekday_in_week),
             (re.compile(rf"{b}(\d{{1,2}})\s+({mo})\.?\s+(\d{{4}}){e}"), self._dmy),
             (re.compile(rf"{b}({mo})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){e}"), self._mdy),
             (re.compile(rf"{b}(\d{{1,2}})\s+({mo}){e}"), self._dm),
             (re.compile(rf"{b}({mo})\.?\s+(\d{{1,2}}){e}(?!\s*,?\s*\d{{4}})"), self._md),
             (re.compile(rf"{b}(?:({past})\s+({mo})|({mo})\s+({past})){e}"), self._month_past),
-            (re.compile(rf"{b}(\d+|{num})\s+({unit})\s+(?:yang\s+)?({ago}){e}"), self._ago),
             (re.compile(rf"{b}(?:({past})\s+({wd})|({wd})\s+({past})){e}"), self._weekday_past),
             (re.compile(rf"{b}({wd}){e}"), self._weekday),
         ]
-        if self.relative:
-            self.patterns.insert(0, (re.compile(rf"{b}({_alt(self.relative)}){e}"), self._relative))
+        if self.relative:  # after counted and week-day phrases, before bare names
+            self.patterns.insert(2, (re.compile(rf"{b}({_alt(self.relative)}){e}"), self._relative))
 
     def find(self, folded: str) -> list[tuple[int, int, Resolver]]:
         """(start, end, resolver) for every non-overlapping expression, specific first."""
@@ -87,6 +89,12 @@ class DateRules:
     def _weekday(self, m):
         day = self.weekdays[m.group(1)]
         return lambda base: _last_weekday(base, day)
+
+    def _weekday_in_week(self, m):
+        day = self.weekdays[m.group(1)]
+        weeks = int(self.relative[m.group(2)]["weeks"])
+        return lambda base: _last_weekday(_shift(base, "weeks", weeks), day, strictly=False) \
+            if base else None
 
     def _relative(self, m):
         offset = self.relative[m.group(1)] or {}

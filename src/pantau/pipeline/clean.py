@@ -31,8 +31,8 @@ class Cleaner:
              for kind, items in pack.boilerplate.items() for p in items if p.strip()),
             key=lambda item: -len(item[0]))
         spam = {fold(s) for pack in packs for s in pack.spam}
-        self.spam = re.compile("|".join(re.escape(s) for s in sorted(spam, key=len, reverse=True))
-                               ) if spam else None
+        alternatives = "|".join(re.escape(s) for s in sorted(spam, key=len, reverse=True))
+        self.spam = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if spam else None
 
     def __call__(self, doc: CodedDocument) -> CodedDocument:
         lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -65,13 +65,16 @@ class Cleaner:
 
 
 def is_spam(line: str, spam: re.Pattern) -> bool:
-    """A line mostly made of spam phrases (at least 40% of its letters), and short."""
+    """A line made only of spam phrases, or a short one mostly (half its letters) spam
+    that does not end like a sentence."""
     covered = sum(len(m.group()) for m in spam.finditer(line))
     if not covered:
         return False
     letters = len(_NON_SPACE.sub("", line))
     rest = spam.sub(" ", line)
-    return bool(_LEFTOVER.fullmatch(rest)) or (covered >= 0.4 * letters and len(line.split()) <= 25)
+    if _LEFTOVER.fullmatch(rest):
+        return True
+    return covered >= 0.5 * letters and len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?"))
 
 
 def strip_repeated_title(lines: list[str], title: str | None):
