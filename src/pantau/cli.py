@@ -114,7 +114,7 @@ def dict_import_petrarch(actor_file, output) -> None:
 
 def _add_optional_commands() -> None:
     """Commands from modules that bring heavier dependencies (store, server)."""
-    for module in ("pantau.cli_store", "pantau.cli_serve"):
+    for module in ("pantau.cli_store", "pantau.cli_serve", "pantau.cli_batch"):
         try:
             mod = __import__(module, fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:

@@ -43,6 +43,7 @@ class Clause:
         self.agents = {fold(w) for w in passive.get("agents") or []}
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
+        self.relatives = {fold(w) for w in meta.get("relatives") or []}
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
         return [s for s in self.spans if s[1] < index and index - s[1] <= self.window]
@@ -54,7 +55,15 @@ class Clause:
         return [s for s in self.spans if first < s[0] and s[1] < last]
 
     def has_break(self, lo: int, hi: int) -> bool:
-        return any(self.lowers[i] in self.breaks or self.lowers[i] in ";:" for i in range(lo, hi))
+        """A clause boundary between tokens lo..hi; a relative pronoun right after the
+        actor ("Turkey, which has accused ...") keeps that actor as the subject."""
+        for i in range(lo, hi):
+            word = self.lowers[i]
+            if word in self.relatives and all(w == "," for w in self.lowers[lo:i]):
+                continue
+            if word in self.breaks or word in ";:":
+                return True
+        return False
 
 
 def find_roles(clause: Clause, match) -> Roles | None:
@@ -64,7 +73,8 @@ def find_roles(clause: Clause, match) -> Roles | None:
     agent = _agent_after(clause, last)
     left = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
     inside = clause.inside(first, last)
-    after = inside + [s for s in clause.right_of(last) if s not in inside]
+    after = inside + [s for s in clause.right_of(last)
+                      if s not in inside and not clause.has_break(last + 1, s[0])]
     if passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None

@@ -38,7 +38,7 @@ class Coreference:
         for i, mention in enumerate(mentions):
             if mention.via == "coref":
                 resolve_pronoun(mention, mentions[:i])
-            elif mention.via == "role":
+            elif mention.via in ("role", "title") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i])
         doc.actors = mentions
         return doc
@@ -89,7 +89,9 @@ def antecedent(mention: Mention, before: list[Mention]) -> Mention | None:
 
 def resolve_role(mention: Mention, before: list[Mention]) -> None:
     if mention.code is None:
-        coded = [m for m in before if m.code and m.sentence >= mention.sentence - _LOOKBACK]
+        reach = 0 if mention.via == "title" else _LOOKBACK
+        coded = [m for m in before if m.code and m.kind != "pronoun"
+                 and m.sentence >= mention.sentence - reach]
         if coded:
             base = coded[-1].code[:3] if not coded[-1].code.startswith("IGO") else coded[-1].code
             sector = mention.sector if mention.sector != "-" else None

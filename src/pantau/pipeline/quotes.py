@@ -83,7 +83,8 @@ def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
     limit = cue_end + _clause_stop(folded[cue_end:cue_end + _SPEAKER_WINDOW])
     between = [a for a in doc.actors if tail_start <= a.start < cue_start]
     after = _chain(doc, cue_end, limit)
-    speaker = _best(between) or _best(after) or _name_after(doc, cue_end, limit)
+    speaker = (_best(between) or _name_at(doc, tail_start, cue_start) or _best(after)
+               or _name_at(doc, cue_end, limit))
     return doc.text[cue_start:cue_end], speaker
 
 
@@ -133,10 +134,10 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bo
     return doc.text[cue_start:begin + cue.end()], speaker
 
 
-def _name_after(doc, cue_end: int, limit: int) -> Speaker | None:
-    """An unknown capitalised name right after the cue ("kata Sukamta")."""
-    m = _NAME.match(doc.text, cue_end)
-    if not m or m.start(1) >= limit:
+def _name_at(doc, start: int, limit: int) -> Speaker | None:
+    """An unknown capitalised name at `start` ("kata Sukamta", "“…,” Celik said")."""
+    m = _NAME.match(doc.text, start)
+    if not m or m.end(1) > limit:
         return None
     name = m.group(1).strip()
     return Speaker(name, None, name, m.start(1), m.start(1) + len(name))

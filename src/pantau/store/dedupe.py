@@ -3,7 +3,9 @@
 Near-duplicates (the same wire story on several sites, lightly edited) are found with
 MinHash over word shingles of the cleaned text and locality-sensitive hashing: the
 signature is cut into bands, and two articles sharing any band are candidates, accepted
-when their estimated Jaccard similarity reaches `STORY_THRESHOLD`.
+when their estimated Jaccard similarity reaches `STORY_THRESHOLD`. The signature is
+one-permutation MinHash with rotation densification (Shrivastava & Li, 2014; Shrivastava,
+2017): one hash per shingle instead of 64, so it costs a pass over the shingles.
 """
 
 from __future__ import annotations
@@ -17,21 +19,9 @@ PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 STORY_THRESHOLD = 0.5
-_PRIME = (1 << 61) - 1
-_MASK = (1 << 64) - 1
+_VALUE_BITS = 52  # bits of a shingle hash kept as its value within its bin
+_MASK = (1 << 63) - 1  # band keys fit a signed 64-bit integer
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _coefficients() -> list[tuple[int, int]]:
-    out = []
-    for i in range(PERMUTATIONS):
-        digest = hashlib.blake2b(f"pantau-minhash-{i}".encode(), digest_size=16).digest()
-        a, b = struct.unpack("<QQ", digest)
-        out.append((a % (_PRIME - 1) + 1, b % _PRIME))
-    return out
-
-
-_COEFFS = _coefficients()
 
 
 def normalize_text(text: str) -> str:
@@ -59,13 +49,29 @@ def hash_shingles(text: str) -> set[int]:
 
 
 def make_minhash(text: str) -> list[int]:
-    """A 64-value MinHash signature of the text's word 5-shingles."""
-    shingles = hash_shingles(text)
-    return [min((a * x + b) % _PRIME for x in shingles) for a, b in _COEFFS]
+    """A 64-value MinHash signature of the text's word 5-shingles (one permutation)."""
+    bins: list[int | None] = [None] * PERMUTATIONS
+    for h in hash_shingles(text):
+        b, v = h % PERMUTATIONS, (h // PERMUTATIONS) >> (64 - 6 - _VALUE_BITS)
+        if bins[b] is None or v < bins[b]:
+            bins[b] = v
+    return densify(bins)
+
+
+def densify(bins: list[int | None]) -> list[int]:
+    """Fill each empty bin from the next filled one, offset by the distance borrowed."""
+    out = []
+    for i, value in enumerate(bins):
+        step = 0
+        while value is None:
+            step += 1
+            value = bins[(i + step) % PERMUTATIONS]
+        out.append(value + (step << _VALUE_BITS))
+    return out
 
 
 def make_bands(signature: list[int]) -> list[int]:
-    """One 64-bit key per LSH band (band number folded in, so bands never collide)."""
+    """One 63-bit key per LSH band (band number folded in, so bands never collide)."""
     keys = []
     for band in range(BANDS):
         chunk = signature[band * ROWS:(band + 1) * ROWS]

@@ -14,19 +14,27 @@ import duckdb
 from pantau.errors import StoreError
 from pantau.store.rows import TABLES, ArticleRows
 
-CHUNK = 500
 
 
 def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """Insert rows with one parameterized multi-row VALUES statement per chunk."""
+    """Insert rows (tuples in the table's column order) through one Arrow table."""
+    import pyarrow as pa
+
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}")
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        width = len(chunk[0])
-        holder = "(" + ",".join(["?"] * width) + ")"
-        sql = f"INSERT INTO {table} VALUES " + ",".join([holder] * len(chunk))
-        con.execute(sql, [value for row in chunk for value in row])
+    if not rows:
+        return
+    columns = list(zip(*rows))
+    try:
+        data = pa.table({f"c{i}": pa.array(values) for i, values in enumerate(columns)})
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
+        raise StoreError(f"cannot convert rows for {table}: {exc}") from exc
+    name = f"pantau_rows_{table}"
+    con.register(name, data)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
 
 
 def insert_articles(con: duckdb.DuckDBPyConnection, batch: list[ArticleRows]) -> None:
