@@ -63,6 +63,8 @@ class Clause:
                 continue
             if word in self.breaks or word in ";:":
                 return True
+            if word == "," and i + 1 < len(self.lowers) and self.lowers[i + 1] in self.conjunctions:
+                return True  # ", and Washington accused ...": a new clause
         return False
 
 

@@ -39,6 +39,7 @@ class EventCoder:
         for tok in doc.tokens:
             by_sentence.setdefault(tok.sentence, []).append(tok)
         coded = [m for m in doc.actors if m.code]
+        quoted = [(q.start, q.end) for q in doc.quotes if q.direct]
         events: list[Event] = []
         for index, tokens in by_sentence.items():
             mentions = [m for m in coded if m.sentence == index]
@@ -48,6 +49,9 @@ class EventCoder:
             lowers = [t.lower for t in tokens]
             stems = [t.stem for t in tokens]
             for match in best_matches(pack.verbs.match(lowers, stems)):
+                anchor = tokens[match.first].start
+                if any(start <= anchor < end for start, end in quoted):
+                    continue  # words inside a quote are the speaker's, not reported acts
                 events.extend(self.code_match(doc, clause, match, index))
         doc.events = merge_duplicates(events)
         return doc
@@ -65,19 +69,32 @@ class EventCoder:
         end = clause.tokens[match.last].end
         evidence = Evidence(doc.text[start:end], start, end)
         out = []
-        for source in roles.sources:
-            pairs = [(source, roles.target)]
-            if code[:3] in self.options.reciprocal and roles.target is not None:
-                pairs.append((roles.target, source))
-            for src, tgt in pairs:
-                src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
-                tgt_ref = _ref(tgt, False) if tgt is not None else None
-                if tgt_ref is not None and tgt_ref.code == src_ref.code:
-                    tgt_ref = None
-                out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
-                                 entry.plover, evidence, match.pattern.id, sentence,
-                                 negated=negated, modality=modality))
+        for src, tgt in event_pairs(roles, code[:3] in self.options.reciprocal):
+            src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
+            tgt_ref = _ref(tgt, False) if tgt is not None else None
+            if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code):
+                tgt_ref = None
+            out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
+                             entry.plover, evidence, match.pattern.id, sentence,
+                             negated=negated, modality=modality))
         return out
+
+
+def event_pairs(roles, reciprocal: bool) -> list[tuple]:
+    """(source, target) pairs: one per source; both ways for reciprocal acts, and between
+    the joined sources themselves when they act together ("A and B held talks")."""
+    sources, target = roles.sources, roles.target
+    if reciprocal and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a is not b]
+    pairs = [(s, target) for s in sources]
+    if reciprocal and target is not None:
+        pairs += [(target, s) for s in sources]
+    return pairs
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """The same actor, or a country and its own government ("USA" and "USAGOV")."""
+    return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3) and not a.startswith("IGO"))
 
 
 def _ref(mention: Mention, as_government: bool) -> ActorRef:

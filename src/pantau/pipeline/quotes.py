@@ -82,7 +82,7 @@ def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
     cue_start, cue_end = tail_start + m.start(), tail_start + m.end()
     limit = cue_end + _clause_stop(folded[cue_end:cue_end + _SPEAKER_WINDOW])
     between = [a for a in doc.actors if tail_start <= a.start < cue_start]
-    after = _chain(doc, cue_end, limit)
+    after = _chain(doc, cue_start, cue_end, limit)
     speaker = (_best(between) or _name_at(doc, tail_start, cue_start) or _best(after)
                or _name_at(doc, cue_end, limit))
     return doc.text[cue_start:cue_end], speaker
@@ -95,10 +95,13 @@ def _ends_clause(text: str, span: QuoteSpan) -> bool:
     return inner[-1:] in ".,!?;:…" or after[:1] in ",.;:" or span.close_end == span.end
 
 
-def _chain(doc, cue_end: int, limit: int) -> list[Mention]:
-    """Mentions right after the cue, joined only by spaces and commas (appositions)."""
+def _chain(doc, cue_start: int, cue_end: int, limit: int) -> list[Mention]:
+    """The cue's clitic (katanya) or the mentions right after the cue, joined only by
+    spaces and commas (appositions: "kata juru bicaranya, Dmitry Peskov")."""
     out, pos = [], cue_end
     for m in doc.actors:
+        if cue_start <= m.start < cue_end:
+            return [m]
         if m.start < pos or m.start >= limit:
             continue
         if doc.text[pos:m.start].strip(" ,") :

@@ -94,19 +94,25 @@ class Store:
                            ingest_options={"coder": coder or default_coder()},
                            report=report, sleep=sleep or time.sleep)
 
-    def has_article(self, article_id: str, content_hash: str | None = None) -> bool:
-        """True when the article (by id, or by content when it has no URL) is stored."""
-        row = self.con.execute(
-            "SELECT 1 FROM articles WHERE id = ? OR (? IS NOT NULL AND content_hash = ?) "
-            "LIMIT 1", [article_id, content_hash, content_hash]).fetchone()
-        return row is not None
+    def stored_keys(self, article_ids: list[str],
+                    content_hashes: list[str]) -> tuple[list[str], list[str]]:
+        """Which of these article ids, and which of these content hashes, are stored."""
+        if not article_ids and not content_hashes:
+            return [], []
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+            "OR content_hash IN (SELECT unnest(?::VARCHAR[]))",
+            [article_ids, content_hashes]).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
 
-    def band_candidates(self, bands: list[int]) -> list[tuple[str, str, list[int]]]:
-        """Stored articles sharing an LSH band: (id, story id, MinHash signature)."""
+    def band_candidates(self, bands: list[int]) -> list[tuple[int, str, str, list[int]]]:
+        """Stored articles sharing an LSH band: (band, id, story id, MinHash signature)."""
+        if not bands:
+            return []
         return self.con.execute(
-            "SELECT DISTINCT a.id, a.story_id, a.minhash FROM article_bands b "
-            "JOIN articles a ON a.id = b.article_id WHERE b.band IN (SELECT unnest(?::UBIGINT[]))",
-            [bands]).fetchall()
+            "SELECT b.band, a.id, a.story_id, a.minhash FROM article_bands b "
+            "JOIN articles a ON a.id = b.article_id "
+            "WHERE list_contains(?::UBIGINT[], b.band)", [bands]).fetchall()
 
     def record_failure(self, origin: str, reason: str, *, stage: str | None = None,
                        excerpt: str | None = None) -> None:

@@ -53,64 +53,20 @@ class IngestSummary:
 
 
 @dataclass
-class Pending:
-    """The batch being built: rows, plus ids and fingerprints not yet committed."""
+class Candidate:
+    """A readable, not yet stored article of the current batch."""
 
-    rows: list[ArticleRows] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    hashes: set[str] = field(default_factory=set)
+    doc: CodedDocument
+    origin: str
+    article_id: str
+    content_hash: str
+
+
+@dataclass
+class Batch:
+    """Fingerprints of the articles coded in this batch, for stories within it."""
+
     bands: dict[int, tuple[str, str, list[int]]] = field(default_factory=dict)
-
-
-def find_story(store, signature: list[int], bands: list[int],
-               pending: Pending) -> tuple[str | None, float | None]:
-    """The story of the most similar stored (or pending) article above the threshold."""
-    candidates = {pending.bands[b][0]: pending.bands[b][1:] for b in bands if b in pending.bands}
-    for article_id, story_id, other in store.band_candidates(bands):
-        candidates.setdefault(article_id, (story_id, other))
-    best, best_sim = None, 0.0
-    for story_id, other in candidates.values():
-        sim = dedupe.estimate_similarity(signature, list(other))
-        if sim > best_sim:
-            best, best_sim = story_id, sim
-    if best is None or best_sim < dedupe.STORY_THRESHOLD:
-        return None, None
-    return best, best_sim
-
-
-def build_rows(store, doc: CodedDocument, *, article_id: str, content_hash: str,
-               origin: str | None, pending: Pending) -> ArticleRows:
-    signature = dedupe.make_minhash(doc.text)
-    bands = dedupe.make_bands(signature)
-    story_id, similarity = find_story(store, signature, bands, pending)
-    rows = document_rows(
-        doc, article_id=article_id, content_hash=content_hash,
-        story_id=story_id or article_id, similarity=similarity, minhash=signature,
-        bands=bands, origin=origin,
-        ingested=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
-    for band in bands:
-        pending.bands.setdefault(band, (article_id, story_id or article_id, signature))
-    return rows
-
-
-def flush(store, pending: Pending, summary: IngestSummary) -> None:
-    """Commit the batch; when that fails, store its articles one by one and record the bad."""
-    try:
-        insert_articles(store.con, pending.rows)
-        committed = pending.rows
-    except StoreError:
-        committed = []
-        for rows in pending.rows:
-            try:
-                insert_articles(store.con, [rows])
-                committed.append(rows)
-            except StoreError as exc:
-                store.record_failure(rows.article_id, str(exc), stage="store")
-                summary.failed += 1
-    summary.new += len(committed)
-    summary.events += sum(r.events for r in committed)
-    summary.quotes += sum(r.quotes for r in committed)
-    pending.rows, pending.ids, pending.hashes, pending.bands = [], set(), set(), {}
 
 
 def read_document(store, record: Record, summary: IngestSummary) -> CodedDocument | None:
@@ -130,51 +86,120 @@ def read_document(store, record: Record, summary: IngestSummary) -> CodedDocumen
     return None
 
 
-def is_stored(store, doc: CodedDocument, article_id: str, content_hash: str,
-              pending: Pending) -> bool:
-    """Stored already, or earlier in this batch: by URL, or by content when it has none."""
-    by_content = content_hash if doc.url is None else None
-    if article_id in pending.ids or (by_content and by_content in pending.hashes):
-        return True
-    return store.has_article(article_id, by_content)
+def select_new(store, records: list[Record], summary: IngestSummary) -> list[Candidate]:
+    """The batch's readable articles that are not stored yet (by URL, or by content when
+    they have no URL), each once; one store lookup for the whole batch."""
+    found = []
+    for record in records:
+        doc = read_document(store, record, summary)
+        if doc is not None:
+            content_hash = dedupe.hash_content(doc.text)
+            found.append(Candidate(doc, record.origin,
+                                   dedupe.make_article_id(doc.url, content_hash), content_hash))
+    stored_ids, stored_hashes = store.stored_keys(
+        [c.article_id for c in found], [c.content_hash for c in found if c.doc.url is None])
+    fresh, ids, hashes = [], set(stored_ids), set(stored_hashes)
+    for c in found:
+        by_content = c.doc.url is None and c.content_hash in hashes
+        if c.article_id in ids or by_content:
+            summary.stored += 1
+            continue
+        ids.add(c.article_id)
+        hashes.add(c.content_hash)
+        fresh.append(c)
+    return fresh
 
 
-def ingest_one(store, record: Record, coder: Coder, pending: Pending,
-               summary: IngestSummary) -> None:
-    doc = read_document(store, record, summary)
-    if doc is None:
-        return
-    content_hash = dedupe.hash_content(doc.text)
-    article_id = dedupe.make_article_id(doc.url, content_hash)
-    if is_stored(store, doc, article_id, content_hash, pending):
-        summary.stored += 1
-        return
+def code_candidates(store, fresh: list[Candidate], coder: Coder, summary: IngestSummary,
+                    progress) -> list[Candidate]:
+    coded = []
+    for c in fresh:
+        try:
+            c.doc = coder(c.doc)
+            coded.append(c)
+        except Exception as exc:  # one bad article must not stop a long run: record, go on
+            store.record_failure(c.origin, f"{type(exc).__name__}: {exc}", stage="code",
+                                 excerpt=c.doc.text[:300])
+            summary.failed += 1
+        if progress:
+            summary.tick()
+            progress(summary)
+    return coded
+
+
+def find_story(signature: list[int], bands: list[int], known: dict) -> tuple[str | None, float | None]:
+    """The story of the most similar known article above the threshold."""
+    best, best_sim = None, 0.0
+    for article_id, (story_id, other) in known.items():
+        sim = dedupe.estimate_similarity(signature, list(other))
+        if sim > best_sim:
+            best, best_sim = story_id, sim
+    if best is None or best_sim < dedupe.STORY_THRESHOLD:
+        return None, None
+    return best, best_sim
+
+
+def build_batch_rows(store, coded: list[Candidate]) -> list[ArticleRows]:
+    """Rows for the coded articles, each assigned to the story of its nearest duplicate
+    among stored articles and those earlier in the batch (one band lookup per batch)."""
+    signatures = [dedupe.make_minhash(c.doc.text) for c in coded]
+    bands = [dedupe.make_bands(sig) for sig in signatures]
+    stored: dict[int, list] = {}
+    for band, article_id, story_id, sig in store.band_candidates(
+            sorted({b for bs in bands for b in bs})):
+        stored.setdefault(band, []).append((article_id, story_id, sig))
+    batch: dict[int, list] = {}
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    out = []
+    for c, sig, keys in zip(coded, signatures, bands):
+        known = {a: (st, other) for b in keys for a, st, other in stored.get(b, []) + batch.get(b, [])}
+        story_id, similarity = find_story(sig, keys, known)
+        story_id = story_id or c.article_id
+        out.append(document_rows(c.doc, article_id=c.article_id, content_hash=c.content_hash,
+                                 story_id=story_id, similarity=similarity, minhash=sig,
+                                 bands=keys, origin=c.origin, ingested=now))
+        for b in keys:
+            batch.setdefault(b, []).append((c.article_id, story_id, sig))
+    return out
+
+
+def flush(store, rows: list[ArticleRows], summary: IngestSummary) -> None:
+    """Commit the batch; when that fails, store its articles one by one and record the bad."""
     try:
-        doc = coder(doc)
-    except Exception as exc:  # one bad article must not stop a long run: record, go on
-        store.record_failure(record.origin, f"{type(exc).__name__}: {exc}", stage="code",
-                             excerpt=doc.text[:300])
-        summary.failed += 1
-        return
-    pending.rows.append(build_rows(store, doc, article_id=article_id,
-                                   content_hash=content_hash, origin=record.origin,
-                                   pending=pending))
-    pending.ids.add(article_id)
-    pending.hashes.add(content_hash)
+        insert_articles(store.con, rows)
+        committed = rows
+    except StoreError:
+        committed = []
+        for one in rows:
+            try:
+                insert_articles(store.con, [one])
+                committed.append(one)
+            except StoreError as exc:
+                store.record_failure(one.article_id, str(exc), stage="store")
+                summary.failed += 1
+    summary.new += len(committed)
+    summary.events += sum(r.events for r in committed)
+    summary.quotes += sum(r.quotes for r in committed)
+
+
+def ingest_batch(store, records: list[Record], coder: Coder, summary: IngestSummary,
+                 progress) -> None:
+    fresh = select_new(store, records, summary)
+    coded = code_candidates(store, fresh, coder, summary, progress)
+    if coded:
+        flush(store, build_batch_rows(store, coded), summary)
 
 
 def ingest_records(store, records: Iterable[Record], coder: Coder, *, batch_size: int = 16,
                    progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Code and store records; returns the counts. Safe to re-run on the same input."""
-    summary, pending = IngestSummary(), Pending()
+    summary, batch = IngestSummary(), []
     for record in records:
-        ingest_one(store, record, coder, pending, summary)
-        if len(pending.rows) >= batch_size:
-            flush(store, pending, summary)
-        summary.tick()
-        if progress:
-            progress(summary)
-    flush(store, pending, summary)
+        batch.append(record)
+        if len(batch) >= batch_size:
+            ingest_batch(store, batch, coder, summary, progress)
+            batch = []
+    ingest_batch(store, batch, coder, summary, progress)
     summary.tick()
     if progress:
         progress(summary)

@@ -140,7 +140,9 @@ MIGRATION_1 = (
                avg(e.lon) AS lon,
                min(e.sentence) AS first_sentence,
                count(*) AS num_mentions,
-               count(DISTINCT coalesce(a.source, a.url, a.id)) AS num_sources,
+               count(DISTINCT coalesce(
+                   nullif(regexp_extract(lower(a.url), '^[a-z]+://(www\.)?([^/:?#]+)', 2), ''),
+                   a.source, a.id)) AS num_sources,
                count(DISTINCT e.article_id) AS num_articles,
                count(DISTINCT a.story_id) AS num_stories,
                avg(a.tone) AS avg_tone,
