@@ -40,3 +40,18 @@ def test_quote_offsets_index_the_text(id_pipeline):
     (q,) = doc.quotes
     assert doc.text[q.start:q.end] == q.text
     assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("id", "Menurut Joe Biden, kedua negara akan memperkuat kerja sama energi.",
+     ("kedua negara akan memperkuat kerja sama energi", "Joe Biden", "Menurut")),
+    ("id", "Joe Biden mengatakan bahwa pasukan AS akan tetap di Eropa.",
+     ("pasukan AS akan tetap di Eropa", "Joe Biden", "mengatakan")),
+    ("en", "The White House said on Monday that the talks would resume in Geneva.",
+     ("the talks would resume in Geneva", "White House", "said")),
+])
+def test_reported_speech_is_an_indirect_quote(id_pipeline, en_pipeline, lang, text, expected):
+    doc = (id_pipeline if lang == "id" else en_pipeline)(text, published="2022-05-22")
+    (q,) = doc.quotes
+    assert not q.direct
+    assert (q.text, q.speaker.name, q.cue) == expected

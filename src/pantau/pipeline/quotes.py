@@ -2,7 +2,8 @@
 
 Reads `text`, `sentences`, `tokens`, `actors`, `lang`. Writes `quotes`.
 
-Quoted spans are found with every quote style (see `_quotes_spans`). A span is speech when
+Direct quotes (`direct: true`) and reported speech (`direct: false`, see
+`_quotes_indirect`). Quoted spans are found with every quote style (see `_quotes_spans`). A span is speech when
 a reporting cue stands next to it ("“…,” kata X", "X mengatakan, “…”", "X: “…”", "“…,”
 he said") or when it reads as a sentence of its own; otherwise one- and two-word quoted
 strings are scare quotes and are skipped. The speaker is the actor named at the cue (or the
@@ -16,6 +17,7 @@ import re
 
 from pantau.document import CodedDocument, Mention, Quote, Speaker
 from pantau.packs import fold, load_pack
+from pantau.pipeline._quotes_indirect import find_indirect
 from pantau.pipeline._quotes_spans import QuoteSpan, find_quote_spans
 from pantau.settings import Options
 
@@ -48,6 +50,8 @@ class QuoteFinder:
             if quote:
                 quotes.append(quote)
         doc.quotes = quotes
+        doc.quotes = sorted(quotes + find_indirect(doc, load_pack(doc.lang), _best, _speaker),
+                            key=lambda q: q.start)
         return doc
 
 
@@ -174,11 +178,15 @@ def reads_as_speech(text: str, span: QuoteSpan, words: int, min_words: int) -> b
 
 
 def _speaker(m) -> Speaker | None:
-    if m is None:
-        return None
-    if isinstance(m, Speaker):
+    """A speaker from a mention: a person's canonical name, else the words that named it
+    ("Gedung Putih", "the foreign ministry")."""
+    if m is None or isinstance(m, Speaker):
         return m
-    return Speaker(m.name or (m.text if m.kind != "pronoun" else None), m.code, m.text, m.start, m.end)
+    if m.kind in ("person", "pronoun"):
+        name = m.name
+    else:
+        name = m.text
+    return Speaker(name, m.code, m.text, m.start, m.end)
 
 
 def _best(mentions: list[Mention]) -> Mention | None:

@@ -141,7 +141,7 @@ MIGRATION_1 = (
                min(e.sentence) AS first_sentence,
                count(*) AS num_mentions,
                count(DISTINCT coalesce(
-                   nullif(regexp_extract(lower(a.url), '^[a-z]+://(www\.)?([^/:?#]+)', 2), ''),
+                   nullif(regexp_extract(lower(a.url), '^[a-z]+://(www[.])?([^/:?#]+)', 2), ''),
                    a.source, a.id)) AS num_sources,
                count(DISTINCT e.article_id) AS num_articles,
                count(DISTINCT a.story_id) AS num_stories,
