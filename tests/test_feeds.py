@@ -212,5 +212,7 @@ def test_store_ingests_a_feed_url(site, tmp_path):
     with Store(tmp_path / "i.duckdb") as store:
         summary = store.ingest([site.base + "/globalpost.atom"], coder=fake_code, delay=0)
         assert summary.new == 2
+        pages = len(site.paths("/pages/"))
         assert store.ingest([site.base + "/globalpost.atom"], coder=fake_code,
                             delay=0).stored == 2
+        assert len(site.paths("/pages/")) == pages  # stored pages are not fetched again

@@ -95,6 +95,7 @@ class Event:
     date: str | None = None
     date_text: str | None = None
     place: Place | None = None
+    restated: list[Evidence] = field(default_factory=list)  # the same event said again
 
     @property
     def counted(self) -> bool:
@@ -212,6 +213,7 @@ def _event_from(e: dict[str, Any]) -> Event:
     e["target"] = ActorRef(**e["target"]) if e.get("target") else None
     e["evidence"] = Evidence(**e["evidence"])
     e["place"] = Place(**e["place"]) if e.get("place") else None
+    e["restated"] = [Evidence(**r) for r in e.get("restated", [])]
     return Event(**e)
 
 

@@ -183,18 +183,33 @@ def item_record(item: FeedItem, feed: str, *, fetch: bool, robots: Robots | None
     return Record(origin, error=f"no summary and {reason}")
 
 
+def known_record(item: FeedItem) -> Record:
+    """A stand-in for an item whose URL the store already holds: never fetched again, the
+    store recognises it by its URL and counts it as stored."""
+    return Record(item.url, data={"text": item.summary or item.title or item.url,
+                                  "url": item.url, "title": item.title})
+
+
 def feed_records(items: list[FeedItem], feed: str, *, fetch: bool = True,
-                 delay: float = 1.0, timeout: float = TIMEOUT) -> Iterator[Record]:
-    """Records for feed items, pausing `delay` seconds between page requests."""
+                 delay: float = 1.0, timeout: float = TIMEOUT,
+                 known: Callable[[str], bool] | None = None) -> Iterator[Record]:
+    """Records for feed items, pausing `delay` seconds between page requests; items whose
+    URL `known` says is stored are not fetched."""
     robots = Robots(timeout) if fetch else None
-    for n, item in enumerate(items):
-        if fetch and n and delay:
+    fetched = 0
+    for item in items:
+        if known and item.url and known(item.url):
+            yield known_record(item)
+            continue
+        if fetch and fetched and delay:
             time.sleep(delay)
+        fetched += 1
         yield item_record(item, feed, fetch=fetch, robots=robots, timeout=timeout)
 
 
 def read_feed(location: str, *, fetch: bool = True, delay: float = 1.0,
-              timeout: float = TIMEOUT) -> Iterator[Record]:
+              timeout: float = TIMEOUT,
+              known: Callable[[str], bool] | None = None) -> Iterator[Record]:
     """Records from a feed file or feed URL; a feed that cannot be read is one failure."""
     try:
         if location.startswith(("http://", "https://")):
@@ -206,7 +221,8 @@ def read_feed(location: str, *, fetch: bool = True, delay: float = 1.0,
     except (InputError, OSError) as exc:
         yield Record(location, error=str(exc))
         return
-    yield from feed_records(items, location, fetch=fetch, delay=delay, timeout=timeout)
+    yield from feed_records(items, location, fetch=fetch, delay=delay, timeout=timeout,
+                            known=known)
 
 
 def parse_interval(text: str) -> float:

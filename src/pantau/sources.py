@@ -161,10 +161,11 @@ def read_warc_source(path: str | Path) -> Iterator[Record]:
     yield from read_warc(path)
 
 
-def read_feed_source(location: str, *, fetch: bool = True, delay: float = 1.0) -> Iterator[Record]:
+def read_feed_source(location: str, *, fetch: bool = True, delay: float = 1.0,
+                     known=None) -> Iterator[Record]:
     from pantau.feeds import read_feed
 
-    yield from read_feed(location, fetch=fetch, delay=delay)
+    yield from read_feed(location, fetch=fetch, delay=delay, known=known)
 
 
 def list_folder(folder: Path) -> list[Path]:
@@ -177,19 +178,22 @@ def list_folder(folder: Path) -> list[Path]:
     return found
 
 
-def read_locations(locations, *, fetch: bool = True, delay: float = 1.0) -> Iterator[Record]:
-    """Records from paths, folders (recursively) and feed URLs, in the order given."""
+def read_locations(locations, *, fetch: bool = True, delay: float = 1.0,
+                   known=None) -> Iterator[Record]:
+    """Records from paths, folders (recursively) and feed URLs, in the order given.
+    `known(url)`, when given, tells which feed items need no fetching (already stored)."""
     for location in locations:
-        yield from read_location(str(location), fetch=fetch, delay=delay)
+        yield from read_location(str(location), fetch=fetch, delay=delay, known=known)
 
 
-def read_location(location: str, *, fetch: bool = True, delay: float = 1.0) -> Iterator[Record]:
+def read_location(location: str, *, fetch: bool = True, delay: float = 1.0,
+                  known=None) -> Iterator[Record]:
     path = Path(location)
     if is_url(location) or is_feed(location):
-        yield from read_feed_source(location, fetch=fetch, delay=delay)
+        yield from read_feed_source(location, fetch=fetch, delay=delay, known=known)
     elif path.is_dir():
         for child in list_folder(path):
-            yield from read_location(str(child), fetch=fetch, delay=delay)
+            yield from read_location(str(child), fetch=fetch, delay=delay, known=known)
     elif not path.exists():
         yield Record(location, error="no such file or folder")
     else:

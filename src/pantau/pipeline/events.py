@@ -105,14 +105,18 @@ def _ref(mention: Mention, as_government: bool) -> ActorRef:
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
-    """The same (source, target, code, flags) restated in one sentence is one event."""
+    """One event per (source, target, code, flags) in a document; restatements keep their
+    evidence in `restated`."""
     seen: dict[tuple, Event] = {}
     out = []
     for ev in events:
         key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo,
-               ev.negated, ev.modality, ev.sentence)
-        if key in seen:
-            continue
-        seen[key] = ev
-        out.append(ev)
+               ev.negated, ev.modality)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = ev
+            out.append(ev)
+        elif ev.evidence.start != first.evidence.start and \
+                all(r.start != ev.evidence.start for r in first.restated):
+            first.restated.append(ev.evidence)
     return out

@@ -69,7 +69,7 @@ class Store:
         HTML, RSS/Atom files or URLs, WARC files). Re-running on the same input is a no-op."""
         from pantau.sources import read_locations
 
-        records = read_locations(sources, fetch=fetch, delay=delay)
+        records = read_locations(sources, fetch=fetch, delay=delay, known=self.has_url)
         return self.ingest_records(records, coder=coder, batch_size=batch_size,
                                    progress=progress)
 
@@ -93,6 +93,11 @@ class Store:
                            delay=delay, timeout=timeout,
                            ingest_options={"coder": coder or default_coder()},
                            report=report, sleep=sleep or time.sleep)
+
+    def has_url(self, url: str) -> bool:
+        """True when an article with this URL is stored."""
+        return bool(self.con.execute("SELECT count(*) FROM articles WHERE url = ?",
+                                     [url]).fetchall()[0][0])
 
     def stored_keys(self, article_ids: list[str],
                     content_hashes: list[str]) -> tuple[list[str], list[str]]:
