@@ -216,3 +216,18 @@ def test_store_ingests_a_feed_url(site, tmp_path):
         assert store.ingest([site.base + "/globalpost.atom"], coder=fake_code,
                             delay=0).stored == 2
         assert len(site.paths("/pages/")) == pages  # stored pages are not fetched again
+
+
+def test_watch_command(site, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import pantau.store as store_pkg
+    from pantau.cli_store import watch
+
+    monkeypatch.setattr(store_pkg, "default_coder", lambda: fake_code)
+    db = tmp_path / "cli.duckdb"
+    result = CliRunner().invoke(watch, [site.base + "/globalpost.atom", "--every", "1s",
+                                        "--polls", "2", "--delay", "0", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = [l for l in result.output.splitlines() if "globalpost.atom" in l]
+    assert "2 new" in lines[0] and "0 new" in lines[1]

@@ -88,11 +88,14 @@ def dict_check() -> None:
     """
     from pantau.dictcheck import check_all
 
-    problems, summary = check_all()
+    problems, warnings, summary = check_all()
     for line in summary:
         click.echo(line)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in problems:
         click.echo(f"problem: {problem}", err=True)
+    click.echo(f"{len(problems)} problems, {len(warnings)} warnings")
     sys.exit(1 if problems else 0)
 
 

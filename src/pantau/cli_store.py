@@ -31,20 +31,20 @@ class Progress:
         self.tty = sys.stderr.isatty()
         self.enabled = enabled
         self.every = every if every is not None else (0.2 if self.tty else 5.0)
-        self.last = 0.0
+        self.last = time.monotonic()  # the first report comes after `every` seconds
 
     def __call__(self, s: IngestSummary) -> None:
         now = time.monotonic()
         if not self.enabled or now - self.last < self.every:
             return
         self.last = now
-        line = (f"{s.seen:,} read · {s.new:,} new · {s.stored:,} stored · {s.failed:,} failed"
+        line = (f"{s.seen + s.pending:,} read · {s.new + s.pending:,} new · {s.stored:,} stored · {s.failed:,} failed"
                 f" · {s.events:,} events · {s.rate:.1f} articles/s")
         click.echo(("\r" + line.ljust(90)) if self.tty else line, err=True,
                    nl=not self.tty)
 
     def close(self) -> None:
-        if self.enabled and self.tty and self.last:
+        if self.enabled and self.tty:
             click.echo("", err=True)
 
 

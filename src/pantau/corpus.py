@@ -66,7 +66,7 @@ class Partition:
 
 def file_signature(path: Path) -> str:
     stat = path.stat()
-    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def make_key(*parts: object) -> str:
@@ -95,9 +95,10 @@ def plan_partitions(inputs: Iterable[str | os.PathLike], partition_size: int) ->
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """Absolute paths (workers elsewhere see the same shared files) of every input file."""
     found = []
     for item in inputs:
-        path = Path(item)
+        path = Path(item).absolute()
         if path.is_dir():
             found.extend(list_folder(path))
         elif path.is_file():
@@ -489,7 +490,7 @@ def run_on_client(client, todo: list[Partition], output: Path) -> Iterator[tuple
     """Submit every partition; yield each as it finishes (or fails), in finishing order."""
     from distributed import as_completed
 
-    client.register_plugin(PipelineLoader(), name="pantau-pipeline")
+    client.register_plugin(pipeline_plugin(), name="pantau-pipeline")
     keys = [f"pantau-code-{p.key}" for p in todo]
     futures = client.map(code_partition, todo, output=str(output.resolve()), key=keys,
                          retries=1)
@@ -503,18 +504,26 @@ def run_on_client(client, todo: list[Partition], output: Path) -> Iterator[tuple
         future.release()
 
 
-class PipelineLoader:
-    """A Dask worker plugin: build the pipeline (and load the packs) once, at start-up."""
+def pipeline_plugin():
+    """A Dask worker plugin that builds the pipeline (and loads the packs) at start-up."""
+    from distributed import WorkerPlugin
 
-    idempotent = True
+    class PipelineLoader(WorkerPlugin):
+        idempotent = True
 
-    def setup(self, worker=None) -> None:
-        from pantau.pipeline import load_pipeline
+        def setup(self, worker=None) -> None:
+            warm_pipeline()
 
-        load_pipeline()(CodedDocument(text="Warm-up.", lang="en"))
+    return PipelineLoader()
 
-    def teardown(self, worker=None) -> None:
-        pass
+
+def warm_pipeline() -> None:
+    """Build this process's pipeline and load both language packs."""
+    from pantau.pipeline import load_pipeline
+
+    pipeline = load_pipeline()
+    pipeline(CodedDocument(text="Warm-up.", lang="en"))
+    pipeline(CodedDocument(text="Pemanasan.", lang="id"))
 
 
 # -- reading the output back -------------------------------------------------------------

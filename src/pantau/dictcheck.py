@@ -11,22 +11,26 @@ from pantau.packs import available_languages, knowledge_base, load_codebook, loa
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 
 
-def check_all() -> tuple[list[str], list[str]]:
-    """(problems, summary lines) over the codebook, the knowledge base and every pack."""
+def check_all() -> tuple[list[str], list[str], list[str]]:
+    """(problems, warnings, summary lines) over the codebook, the knowledge base and every
+    pack. Problems break coding (bad codes, unreadable files); warnings are worth a look
+    (one alias for two people in office at once, overlapping offices)."""
     problems: list[str] = []
+    warnings: list[str] = []
     summary: list[str] = []
     codebook = load_codebook()
     summary.append(f"codebook: {len(codebook)} CAMEO codes")
     try:
         kb = knowledge_base()
     except PackError as exc:
-        return [str(exc)], summary
+        return [str(exc)], warnings, summary
     kinds: dict[str, int] = {}
     for actor in kb.actors:
         kinds[actor.kind] = kinds.get(actor.kind, 0) + 1
-        problems += check_actor(actor)
+        problems += check_codes(actor)
+        warnings += check_overlaps(actor)
     summary.append("knowledge base: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
-    problems += check_aliases(kb)
+    warnings += check_aliases(kb)
     for lang in available_languages():
         try:
             pack = load_pack(lang)
@@ -35,13 +39,16 @@ def check_all() -> tuple[list[str], list[str]]:
             continue
         summary.append(f"pack {lang}: {len(pack.verbs.patterns)} event patterns, "
                        f"{len(pack.roles)} role words, {len(pack.cues.get('verbs', []))} speech cues")
-    return problems, summary
+    return problems, warnings, summary
 
 
-def check_actor(actor) -> list[str]:
-    out = []
+def check_codes(actor) -> list[str]:
     codes = [actor.code] + [r.code for r in actor.roles]
-    out += [f"{actor.name}: bad code {c!r}" for c in codes if c and not _CODE.match(c)]
+    return [f"{actor.name}: bad code {c!r}" for c in codes if c and not _CODE.match(c)]
+
+
+def check_overlaps(actor) -> list[str]:
+    out = []
     roles = sorted(actor.roles, key=lambda r: r.start or dt.date.min)
     for a, b in zip(roles, roles[1:]):
         if a.end and b.start and b.start < a.end and a.code != b.code:

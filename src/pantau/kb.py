@@ -49,9 +49,10 @@ class Actor:
             return self.code
         if day is None:
             return self.roles[-1].code
-        for role in reversed(self.roles):
-            if role.covers(day):
-                return role.code
+        covering = [r for r in self.roles if r.covers(day)]
+        if covering:  # several offices at once: the government one speaks for the actor
+            governing = [r for r in covering if r.code[3:6] == "GOV"]
+            return (governing or covering)[-1].code
         past = [r for r in self.roles if r.end and r.end <= day]
         if any(r.code[3:6] in OFFICE_SECTORS for r in past) and self.country:
             return f"{self.country}ELI"

@@ -1,7 +1,3 @@
-import json
-
-import pytest
-
 from conftest import write_jsonl
 from pantau.document import CodedDocument
 from pantau.errors import StoreError

@@ -87,7 +87,11 @@ def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: 
     people = [(h, a) for h in chunk if h.kind == "actor" for a, form in h.actors if a.kind == "person"]
     if people:
         hit, person = people[-1]
-        return Mention(text[start:hit.end], start, hit.end, person.code_on(day), person.name,
+        code = person.code_on(day)
+        titles = [h for h in chunk if h.kind == "role" and h.start < hit.start]
+        if code.endswith("ELI") and titles and person.country and _sector(titles) != "ELI":
+            code = _combine(person.country, _sector(titles))  # the text names a current office
+        return Mention(text[start:hit.end], start, hit.end, code, person.name,
                        "person", gender=person.gender)
     roles = [h for h in chunk if h.kind == "role"]
     places = [(h, a, form) for h in chunk if h.kind == "actor" for a, form in h.actors[:1]]

@@ -32,6 +32,7 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     quotes: int = 0
+    pending: int = 0  # coded, not yet committed
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
 
@@ -60,13 +61,6 @@ class Candidate:
     origin: str
     article_id: str
     content_hash: str
-
-
-@dataclass
-class Batch:
-    """Fingerprints of the articles coded in this batch, for stories within it."""
-
-    bands: dict[int, tuple[str, str, list[int]]] = field(default_factory=dict)
 
 
 def read_document(store, record: Record, summary: IngestSummary) -> CodedDocument | None:
@@ -117,6 +111,7 @@ def code_candidates(store, fresh: list[Candidate], coder: Coder, summary: Ingest
         try:
             c.doc = coder(c.doc)
             coded.append(c)
+            summary.pending += 1
         except Exception as exc:  # one bad article must not stop a long run: record, go on
             store.record_failure(c.origin, f"{type(exc).__name__}: {exc}", stage="code",
                                  excerpt=c.doc.text[:300])
@@ -177,6 +172,7 @@ def flush(store, rows: list[ArticleRows], summary: IngestSummary) -> None:
             except StoreError as exc:
                 store.record_failure(one.article_id, str(exc), stage="store")
                 summary.failed += 1
+    summary.pending = 0
     summary.new += len(committed)
     summary.events += sum(r.events for r in committed)
     summary.quotes += sum(r.quotes for r in committed)

@@ -114,12 +114,13 @@ def select_quotes(con, *, speaker: str | None = None, code: str | None = None,
 
 def select_actors(con, *, code: str | None = None, limit: int = 100,
                   offset: int = 0) -> list[dict]:
-    """Actors by code with how often they are mentioned and in how many articles."""
+    """Actors (code and canonical name) with how often they are mentioned and in how
+    many articles; `code` is a prefix (`RUS` takes in `RUSGOV`)."""
     clause, params = ("starts_with(code, ?)", [code.upper()]) if code else ("TRUE", [])
-    sql = ("SELECT code, mode(name) AS name, mode(kind) AS kind, count(*) AS mentions, "
+    sql = ("SELECT code, name, mode(kind) AS kind, count(*) AS mentions, "
            "count(DISTINCT article_id) AS articles FROM actors "
-           f"WHERE code IS NOT NULL AND {clause} GROUP BY code "
-           "ORDER BY mentions DESC, code LIMIT ? OFFSET ?")
+           f"WHERE code IS NOT NULL AND {clause} GROUP BY code, name "
+           "ORDER BY mentions DESC, code, name LIMIT ? OFFSET ?")
     return fetch_dicts(con, sql, params + [int(limit), int(offset)])
 
 
