@@ -38,8 +38,9 @@ class Progress:
         if not self.enabled or now - self.last < self.every:
             return
         self.last = now
-        line = (f"{s.seen + s.pending:,} read · {s.new + s.pending:,} new · {s.stored:,} stored · {s.failed:,} failed"
-                f" · {s.events:,} events · {s.rate:.1f} articles/s")
+        line = (f"{s.seen + s.pending:,} read · {s.new + s.pending:,} new · "
+                f"{s.stored:,} stored · {s.failed:,} failed · {s.events:,} events · "
+                f"{s.rate:.1f} articles/s")
         click.echo(("\r" + line.ljust(90)) if self.tty else line, err=True,
                    nl=not self.tty)
 

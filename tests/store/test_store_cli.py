@@ -45,7 +45,8 @@ def test_ingest_prints_a_summary_and_rerun_is_a_noop(db, data_dir):
 
 
 def test_ingest_reports_failures_and_goes_on(tmp_path):
-    corpus = write_jsonl(tmp_path / "bad.jsonl", ["{oops", {"text": "Joe Biden met Vladimir Putin."}])
+    corpus = write_jsonl(tmp_path / "bad.jsonl",
+                         ["{oops", {"text": "Joe Biden met Vladimir Putin."}])
     result = CliRunner().invoke(ingest, [str(corpus), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 0
     assert "1 new" in result.output and "1 failed" in result.output

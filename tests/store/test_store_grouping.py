@@ -60,10 +60,12 @@ def test_stories_group_across_runs(store, coder, tmp_path):
 
 def test_repeated_events_are_grouped_with_counts(store, coder, tmp_path):
     records = [
-        {"text": WIRE, "url": "https://a.example/1", "source": "a.example", "published": "2021-03-18"},
+        {"text": WIRE, "url": "https://a.example/1", "source": "a.example",
+         "published": "2021-03-18"},
         {"text": WIRE + " Praise indeed.", "url": "https://a.example/2", "source": "a.example",
          "published": "2021-03-18"},
-        {"text": "Erdogan praised Vladimir Putin again. Later Erdogan praised Vladimir Putin once more.",
+        {"text": "Erdogan praised Vladimir Putin again. "
+                 "Later Erdogan praised Vladimir Putin once more.",
          "url": "https://b.example/3", "source": "b.example", "published": "2021-03-18"},
         {"text": "Erdogan praised Vladimir Putin.", "url": "https://b.example/4",
          "source": "b.example", "published": "2021-03-25"},

@@ -72,7 +72,8 @@ def test_same_url_twice_in_one_run_is_stored_once(store, coder, tmp_path):
 
 def test_same_text_without_url_is_stored_once(store, coder, tmp_path):
     rec = {"text": "Joko  Widodo met Yoshihide Suga in Tokyo."}
-    path = write_jsonl(tmp_path / "a.jsonl", [rec, {"text": "Joko Widodo met Yoshihide Suga in Tokyo.\n"}])
+    path = write_jsonl(tmp_path / "a.jsonl",
+                       [rec, {"text": "Joko Widodo met Yoshihide Suga in Tokyo.\n"}])
     assert store.ingest([path], coder=coder).new == 1
 
 

@@ -9,7 +9,8 @@ def test_events_filtered_and_paged(dyad_store):
     assert {"url", "outlet", "evidence_verb", "story_id"} <= set(rows[0])
     rest = dyad_store.events(Filters(actors=("RUS",)), limit=10, offset=2)
     assert len(rest) == 4
-    assert dyad_store.events(Filters(codes=("051",), sources=("TUR",)))[0]["target_code"] == "RUSGOV"
+    praise = dyad_store.events(Filters(codes=("051",), sources=("TUR",)))
+    assert praise[0]["target_code"] == "RUSGOV"
     assert dyad_store.events(Filters(lang="id")) == []
 
 

@@ -44,6 +44,7 @@ class Clause:
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
+        self.determiners = {fold(w) for w in meta.get("determiners") or []}
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
         return [s for s in self.spans if s[1] < index and index - s[1] <= self.window]
@@ -52,7 +53,8 @@ class Clause:
         return [s for s in self.spans if s[0] > index and s[0] - index <= self.window]
 
     def inside(self, first: int, last: int) -> list[tuple[int, int, Mention]]:
-        return [s for s in self.spans if first < s[0] and s[1] < last]
+        """Mentions starting within the match, after its anchor ("expel 23 Russian diplomats")."""
+        return [s for s in self.spans if first < s[0] <= last]
 
     def has_break(self, lo: int, hi: int) -> bool:
         """A clause boundary between tokens lo..hi; a relative pronoun right after the
@@ -73,6 +75,8 @@ def find_roles(clause: Clause, match) -> Roles | None:
     first, last = match.first, match.last
     passive = _is_passive(clause, first)
     agent = _agent_after(clause, last)
+    if agent is None and _bare_noun(clause, match):
+        return None  # "the attack", "a meeting": a noun with no agent is no coded act
     left = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
@@ -122,6 +126,13 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
 def _has_phrase(words: list[str], phrases: list[str]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(" " + fold(p) + " " in joined for p in phrases)
+
+
+def _bare_noun(clause: Clause, match) -> bool:
+    """A one-word pattern used as a noun: right after a determiner ("the expulsion")."""
+    if match.pattern.specificity > 1 or not clause.determiners or match.first == 0:
+        return False
+    return clause.lowers[match.first - 1] in clause.determiners
 
 
 def _is_passive(clause: Clause, index: int) -> bool:

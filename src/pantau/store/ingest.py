@@ -122,8 +122,9 @@ def code_candidates(store, fresh: list[Candidate], coder: Coder, summary: Ingest
     return coded
 
 
-def find_story(signature: list[int], bands: list[int], known: dict) -> tuple[str | None, float | None]:
-    """The story of the most similar known article above the threshold."""
+def find_story(signature: list[int], known: dict) -> tuple[str | None, float | None]:
+    """The story of the most similar known article above the threshold:
+    `known` maps article ids to (story id, signature)."""
     best, best_sim = None, 0.0
     for article_id, (story_id, other) in known.items():
         sim = dedupe.estimate_similarity(signature, list(other))
@@ -147,8 +148,9 @@ def build_batch_rows(store, coded: list[Candidate]) -> list[ArticleRows]:
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     out = []
     for c, sig, keys in zip(coded, signatures, bands):
-        known = {a: (st, other) for b in keys for a, st, other in stored.get(b, []) + batch.get(b, [])}
-        story_id, similarity = find_story(sig, keys, known)
+        known = {a: (st, other) for b in keys
+                 for a, st, other in stored.get(b, []) + batch.get(b, [])}
+        story_id, similarity = find_story(sig, known)
         story_id = story_id or c.article_id
         out.append(document_rows(c.doc, article_id=c.article_id, content_hash=c.content_hash,
                                  story_id=story_id, similarity=similarity, minhash=sig,
