@@ -191,7 +191,8 @@ def test_watch_fetches_only_what_is_new(site, tmp_path):
         assert [o.new for _, o in reports] == [2, 2, 0, 0]
 
         site.extra_items = (f"<item><title>Baru</title><link>{site.base}"
-                            "/pages/warta-putin-biden.html</link><pubDate>Sat, 20 Mar 2021 01:00:00 GMT</pubDate></item>")
+                            "/pages/warta-putin-biden.html</link>"
+                            "<pubDate>Sat, 20 Mar 2021 01:00:00 GMT</pubDate></item>")
         store.watch([rss], every=0, polls=1, coder=fake_code, delay=0, sleep=lambda s: None)
         assert sorted(site.paths("/pages/")) == sorted(
             first_pages + ["/pages/warta-putin-biden.html"])

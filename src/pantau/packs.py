@@ -34,13 +34,13 @@ def _fold_char(ch: str) -> str:
     return base if base.isalnum() or not low.isalnum() else low
 
 
-_FOLD = {c: _fold_char(c) for c in map(chr, range(0x250))}
-_FOLD.update({"’": "'", "‘": "'", "`": "'", "ı": "i", "İ": "i"})
+_FOLD = {i: _fold_char(chr(i)) for i in range(0x2400)}  # Latin, Greek, Cyrillic, punctuation
+_FOLD.update({ord("’"): "'", ord("‘"): "'", ord("`"): "'", ord("ı"): "i", ord("İ"): "i"})
 
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, keeping the length (offsets stay valid)."""
-    return "".join(_FOLD.get(c) or _fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 # -- the codebook -----------------------------------------------------------------------------

@@ -73,12 +73,12 @@ export async function render(view, route) {
     view.append(el("p", {class: "muted"}, `No events between ${a} and ${b}.`));
     return;
   }
-  view.append(el("section", {}, el("h2", {}, "Goldstein mean, both ways"),
-    chartBox("goldstein-chart", `Goldstein mean of ${a} and ${b} per ${by}`)),
-  el("section", {}, el("h2", {}, "Events by quad class, both ways"),
-    chartBox("quad-chart", `Quad-class counts of ${a} and ${b} per ${by}`)));
-  drawGoldstein(document.getElementById("goldstein-chart"), a, b, dyad.series);
-  drawQuads(document.getElementById("quad-chart"), a, b, dyad.series);
+  const gold = chartBox("goldstein-chart", `Goldstein mean of ${a} and ${b} per ${by}`);
+  const quads = chartBox("quad-chart", `Quad-class counts of ${a} and ${b} per ${by}`);
+  view.append(el("section", {}, el("h2", {}, "Goldstein mean, both ways"), gold),
+    el("section", {}, el("h2", {}, "Events by quad class, both ways"), quads));
+  drawGoldstein(gold.querySelector("canvas"), a, b, dyad.series);
+  drawQuads(quads.querySelector("canvas"), a, b, dyad.series);
   const box = el("div", {id: "dyad-events"});
   view.append(el("section", {}, el("h2", {}, "Events"), box));
   await showEvents(box, a, b, 0);

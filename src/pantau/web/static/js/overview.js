@@ -48,9 +48,9 @@ export async function render(view) {
   const c = health.counts;
   view.append(el("p", {class: "muted", id: "counts"},
     `${c.articles} articles · ${c.events} events · ${c.quotes} quotes · ${c.actors} actor mentions`));
-  view.append(el("section", {}, el("h2", {}, "Event volume"), chartBox("volume-chart",
-    "Events over time by quad class, with the mean Goldstein score")));
-  drawVolume(document.getElementById("volume-chart"), volume);
+  const chart = chartBox("volume-chart", "Events over time by quad class, with the mean Goldstein score");
+  view.append(el("section", {}, el("h2", {}, "Event volume"), chart));
+  drawVolume(chart.querySelector("canvas"), volume);
   view.append(el("div", {class: "columns"},
     el("section", {}, el("h2", {}, "Top dyads"), dyadsTable(dyads)),
     el("section", {class: "wide"}, el("h2", {}, "Latest events"), eventsTable(latest.items),
