@@ -17,6 +17,7 @@ from pantau.settings import load_options
 
 FIELDS = ("id", "text", "lang", "published", "title", "url", "source")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_ARTICLE_CHARS = 40
 
 
 @dataclass
@@ -131,8 +132,9 @@ def extract_html(html: str) -> dict:
         raise InputError("no article text found in the HTML page")
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
-    if not text.strip():
-        raise InputError("no article text found in the HTML page")
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        raise InputError(f"no article text found in the HTML page (under {MIN_ARTICLE_CHARS} "
+                         "characters of main text: a navigation or index page?)")
     return {"text": text, "title": data.get("title"), "published": data.get("date"),
             "url": data.get("url"), "source": data.get("sitename")}
 

@@ -57,3 +57,10 @@ class LiveServer:
 
 def serve_store(path: Path, token: str | None = None) -> LiveServer:
     return LiveServer(create_app(path, token=token))
+
+
+def by_evidence(events: list[dict], verb: str) -> dict:
+    """The first event whose evidence is `verb`."""
+    found = [e for e in events if e["evidence"]["verb"] == verb]
+    assert found, f"no event with evidence {verb!r}"
+    return found[0]

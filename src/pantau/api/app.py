@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
@@ -76,34 +76,6 @@ def add_error_handlers(app: FastAPI) -> None:
         return error_json(500, f"internal error: {type(exc).__name__}; see the server log")
 
 
-class BodyLimit:
-    """Answers 413 to a request body over `limit` bytes, declared or streamed."""
-
-    def __init__(self, app, limit: int = MAX_BODY_BYTES):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        declared = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            response = error_json(413 if declared.isdigit() else 400,
-                                  f"the request body is over {self.limit:,} bytes"
-                                  if declared.isdigit() else "bad Content-Length header")
-            return await response(scope, receive, send)
-        received = 0
-
-        async def limited():
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise HTTPException(413, f"the request body is over {self.limit:,} bytes")
-            return message
-
-        await self.app(scope, limited, send)
-
-
 def add_security_headers(app: FastAPI) -> None:
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -146,11 +118,11 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         reader.close()
 
     app = FastAPI(title="pantau", version=pantau.__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, lifespan=lifespan)
+                  docs_url=None, redoc_url=None, lifespan=lifespan,
+                  max_body_size=MAX_BODY_BYTES)
     app.state.reader, app.state.token = reader, token or None
     add_error_handlers(app)
     add_security_headers(app)
-    app.add_middleware(BodyLimit)
     app.include_router(routes_events.router)
     app.include_router(routes_docs.router)
     add_pages(app)

@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pantau.errors import StoreError
 from pantau.store import Store
@@ -52,14 +53,18 @@ def reader(request: Request) -> StoreReader:
     return request.app.state.reader
 
 
-def require_token(request: Request) -> None:
+bearer = HTTPBearer(auto_error=False, description="The server's token (`pantau serve "
+                    "--token` or PANTAU_TOKEN); needed only when the server has one.")
+
+
+def require_token(request: Request,
+                  credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
     """When the app has a token, a request must send `Authorization: Bearer <token>`."""
     token = request.app.state.token
     if not token:
         return
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
-                                                              token.encode()):
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "this endpoint needs the server's token: send the header "
                                  "'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})

@@ -82,7 +82,8 @@ def get_article(article_id: str, reader: StoreReader = Depends(deps.reader)) -> 
     return deps.article_view(found)
 
 
-@router.post("/code", response_model=CodedDocument, tags=["code"], summary="Code a text",
+@router.post("/code", response_model=CodedDocument, response_model_exclude_unset=True,
+             tags=["code"], summary="Code a text",
              dependencies=[Depends(deps.require_token)],
              responses={401: {"model": Error}, 413: {"model": Error}})
 def code_text(body: CodeRequest) -> dict:

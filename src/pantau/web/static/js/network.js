@@ -23,18 +23,25 @@ function edgeColor(mean) {
   return mean < 0 ? "#c0392b" : mean > 0 ? "#2e8b57" : "#888";
 }
 
-// A curved edge, so that A→B and B→A do not overlap.
-function edgePath(p, q) {
+// A curved edge, so that A→B and B→A do not overlap; it stops at the target's circle.
+function edgePath(p, q, gap) {
   const mx = (p.x + q.x) / 2, my = (p.y + q.y) / 2;
   const dx = q.x - p.x, dy = q.y - p.y;
   const cx = mx - dy * 0.15, cy = my + dx * 0.15;
-  return `M${p.x.toFixed(1)},${p.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${q.x.toFixed(1)},${q.y.toFixed(1)}`;
+  const len = Math.hypot(q.x - cx, q.y - cy) || 1;
+  const ex = q.x - ((q.x - cx) / len) * gap, ey = q.y - ((q.y - cy) / len) * gap;
+  return `M${p.x.toFixed(1)},${p.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`;
 }
 
-function drawEdges(net, places, maxEvents) {
+function radius(events, maxNode) {
+  return 6 + 14 * Math.sqrt(events / maxNode);
+}
+
+function drawEdges(net, places, maxEvents, radii) {
   return net.edges.map((e) => {
     const width = 1 + 7 * Math.sqrt(e.events / maxEvents);
-    const path = svg("path", {d: edgePath(places.get(e.source), places.get(e.target)),
+    const gap = radii.get(e.target) + 3;
+    const path = svg("path", {d: edgePath(places.get(e.source), places.get(e.target), gap),
       class: "edge", fill: "none", stroke: edgeColor(e.goldstein_mean), "stroke-width": width.toFixed(2),
       "stroke-opacity": 0.7, "marker-end": "url(#arrow)",
       onclick: () => { location.hash = hashFor("dyad", {a: e.source, b: e.target}); }});
@@ -47,7 +54,7 @@ function drawEdges(net, places, maxEvents) {
 function drawNodes(net, places, maxNode) {
   return net.nodes.map((n) => {
     const p = places.get(n.code);
-    const r = 6 + 14 * Math.sqrt(n.events / maxNode);
+    const r = radius(n.events, maxNode);
     const outside = {x: CENTER + (RADIUS + r + 8) * Math.cos(p.angle),
       y: CENTER + (RADIUS + r + 8) * Math.sin(p.angle)};
     const anchor = Math.cos(p.angle) > 0.3 ? "start" : Math.cos(p.angle) < -0.3 ? "end" : "middle";
@@ -63,11 +70,12 @@ export function drawNetwork(net) {
   const places = layout(net.nodes);
   const maxEvents = Math.max(1, ...net.edges.map((e) => e.events));
   const maxNode = Math.max(1, ...net.nodes.map((n) => n.events));
-  const defs = svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5,
-    markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse"},
+  const radii = new Map(net.nodes.map((n) => [n.code, radius(n.events, maxNode)]));
+  const defs = svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
+    markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto"},
   svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#555"})));
   return svg("svg", {id: "network-svg", viewBox: `0 0 ${SIZE} ${SIZE}`, role: "img",
-    "aria-label": "Actor network"}, defs, drawEdges(net, places, maxEvents),
+    "aria-label": "Actor network"}, defs, drawEdges(net, places, maxEvents, radii),
   drawNodes(net, places, maxNode));
 }
 

@@ -15,11 +15,11 @@ async function loadVolume() {
 export function drawVolume(canvas, volume) {
   const labels = volume.series.map((r) => r.period);
   const datasets = QUAD_NAMES.map((name, i) => ({
-    type: "bar", label: name, stack: "quad", backgroundColor: QUAD_COLORS[i],
+    type: "bar", label: name, stack: "quad", order: 1, backgroundColor: QUAD_COLORS[i],
     data: volume.series.map((r) => r[`quad${i + 1}`]), yAxisID: "y"}));
   datasets.push({type: "line", label: "Goldstein mean", borderColor: "#333",
     backgroundColor: "#333", data: volume.series.map((r) => r.goldstein_mean),
-    yAxisID: "g", spanGaps: true, pointRadius: 2});
+    yAxisID: "g", spanGaps: true, pointRadius: 2, order: 0});
   return makeChart(canvas, {data: {labels, datasets}, options: {
     scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true,
       title: {display: true, text: `events per ${volume.by}`}},
