@@ -47,7 +47,7 @@ class Mention:
     name: str | None
     kind: str  # person, country, igo, org, group, pronoun
     sentence: int = 0
-    via: str = "kb"  # kb, role, title, coref
+    via: str = "kb"  # kb, role, title, name, coref
     gender: str | None = None
     sector: str | None = None  # the role's sector, for role mentions
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from livedb import build_store, serve_store
-
-TOKEN = "test-token-3f9a"
+from livedb import TOKEN, build_store, serve_store
 
 
 @pytest.fixture(scope="session")

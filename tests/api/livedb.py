@@ -16,6 +16,7 @@ from pantau.store import Store
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles.jsonl"
+TOKEN = "test-token-3f9a"  # the token of the test server that has one
 
 
 def build_store(path: Path, sources=(ARTICLES,)) -> Path:

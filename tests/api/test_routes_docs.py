@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 import pantau
-from conftest import TOKEN
+from livedb import TOKEN
 
 
 def test_health(client):

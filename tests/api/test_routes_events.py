@@ -99,7 +99,7 @@ def test_one_event_with_evidence_and_article(client, all_events):
     ev = event["evidence"]
     assert text[ev["start"]:ev["end"]] == ev["verb"] == "criticized"
     assert text[event["source"]["start"]:event["source"]["end"]] == "Joe Biden"
-    assert detail["sentence_text"].startswith("WASHINGTON: President Joe Biden criticized")
+    assert detail["sentence_text"].startswith("WASHINGTON 🇺🇸: President Joe Biden criticized")
     assert listed["id"] in {e["id"] for e in article["events"]}
 
 

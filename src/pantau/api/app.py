@@ -76,6 +76,51 @@ def add_error_handlers(app: FastAPI) -> None:
         return error_json(500, f"internal error: {type(exc).__name__}; see the server log")
 
 
+class BodyLimit:
+    """Answers a JSON 413 to a request body over `limit` bytes, whether its length is
+    declared or it is streamed (then it is read, up to the limit, and handed on)."""
+
+    def __init__(self, app, limit: int = MAX_BODY_BYTES):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and not declared.isdigit():
+            return await error_json(400, "bad Content-Length header")(scope, receive, send)
+        if declared is not None and int(declared) > self.limit:
+            return await self.too_large(scope, receive, send)
+        body, more = b"", True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                return await self.too_large(scope, receive, send)
+        await self.app(scope, replay(body, receive), send)
+
+    async def too_large(self, scope, receive, send):
+        response = error_json(413, f"the request body is over {self.limit:,} bytes")
+        await response(scope, receive, send)
+
+
+def replay(body: bytes, receive):
+    """A `receive` that gives the body already read, then waits on the client."""
+    done = False
+
+    async def replayed():
+        nonlocal done
+        if not done:
+            done = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
 def add_security_headers(app: FastAPI) -> None:
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -118,11 +163,11 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         reader.close()
 
     app = FastAPI(title="pantau", version=pantau.__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, lifespan=lifespan,
-                  max_body_size=MAX_BODY_BYTES)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.reader, app.state.token = reader, token or None
     add_error_handlers(app)
     add_security_headers(app)
+    app.add_middleware(BodyLimit)
     app.include_router(routes_events.router)
     app.include_router(routes_docs.router)
     add_pages(app)

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 import pantau
 from pantau.api import deps
@@ -82,11 +83,10 @@ def get_article(article_id: str, reader: StoreReader = Depends(deps.reader)) -> 
     return deps.article_view(found)
 
 
-@router.post("/code", response_model=CodedDocument, response_model_exclude_unset=True,
-             tags=["code"], summary="Code a text",
+@router.post("/code", response_model=CodedDocument, tags=["code"], summary="Code a text",
              dependencies=[Depends(deps.require_token)],
              responses={401: {"model": Error}, 413: {"model": Error}})
-def code_text(body: CodeRequest) -> dict:
+def code_text(body: CodeRequest) -> JSONResponse:
     """Code a posted text (nothing is stored) and return the document contract JSON.
     Needs `Authorization: Bearer <token>` when the server has a token."""
     meta = body.model_dump(exclude_none=True, exclude={"text", "lang", "published"})
@@ -95,4 +95,4 @@ def code_text(body: CodeRequest) -> dict:
         doc = pantau.code(body.text, lang=body.lang, published=published, **meta)
     except pantau.PantauError as exc:
         raise HTTPException(400, str(exc)) from exc
-    return doc.to_dict()
+    return JSONResponse(doc.to_dict())  # the contract as is, not filtered by the model

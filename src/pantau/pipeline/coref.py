@@ -7,6 +7,8 @@ fills in role mentions that had no country).
   to the most recent person before it in the same sentence, else to the first person (the
   subject) of the nearest earlier sentence that has one; gendered pronouns skip persons
   of the other gender.
+- An unknown name next to a reporting cue is a person, and a person named in full is
+  later found by surname alone (`_coref_names`).
 - A role with no country ("juru bicaranya", "the spokesman") takes the country of the
   nearest earlier coded actor; a coded role that names a person's office ("pemimpin
   Rusia itu") takes the name of the latest person with that code.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from pantau.document import CodedDocument, Mention
 from pantau.packs import fold, load_pack
+from pantau.pipeline._coref_names import find_named_speakers, find_surname_repeats
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
@@ -34,12 +37,15 @@ class Coreference:
             return doc
         pack = load_pack(doc.lang)
         pronouns = find_pronouns(doc, pack)
-        mentions = sorted(doc.actors + pronouns, key=lambda m: m.start)
+        cues = {fold(c) for c in pack.cues.get("verbs", []) if " " not in c}
+        named = doc.actors + find_named_speakers(doc, cues, doc.actors + pronouns)
+        repeats = find_surname_repeats(doc, named + pronouns)
+        mentions = sorted(named + repeats + pronouns, key=lambda m: m.start)
         for i, mention in enumerate(mentions):
             if mention.via == "coref":
                 resolve_pronoun(mention, mentions[:i])
-            elif mention.via in ("role", "title") and mention.code is None or mention.via == "role":
-                resolve_role(mention, mentions[:i])
+            elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
+                resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack))
         doc.actors = mentions
         return doc
 
@@ -75,7 +81,7 @@ def resolve_pronoun(mention: Mention, before: list[Mention]) -> None:
 
 def antecedent(mention: Mention, before: list[Mention]) -> Mention | None:
     """The most salient earlier person compatible with the mention."""
-    people = [m for m in before if m.kind == "person" and m.name
+    people = [m for m in before if m.kind == "person" and m.name and m.via != "role"
               and (not mention.gender or not m.gender or m.gender == mention.gender)]
     same = [m for m in people if m.sentence == mention.sentence]
     if same:
@@ -87,7 +93,16 @@ def antecedent(mention: Mention, before: list[Mention]) -> Mention | None:
     return people[-1] if people else None
 
 
-def resolve_role(mention: Mention, before: list[Mention]) -> None:
+def _demonstrative(doc, mention: Mention, pack) -> bool:
+    """ "pemimpin Rusia itu", "the spokesman": a role that points back at someone."""
+    meta = pack.meta
+    after = fold(doc.text[mention.end:mention.end + 12]).split()
+    before = fold(doc.text[max(0, mention.start - 8):mention.start]).split()
+    return bool(after and after[0].strip(".,") in {fold(w) for w in meta.get("demonstratives_after") or []}
+                or before and before[-1] in {fold(w) for w in meta.get("demonstratives_before") or []})
+
+
+def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False) -> None:
     if mention.code is None:
         reach = 0 if mention.via == "title" else _LOOKBACK
         coded = [m for m in before if m.code and m.kind != "pronoun"
@@ -96,7 +111,7 @@ def resolve_role(mention: Mention, before: list[Mention]) -> None:
             base = coded[-1].code[:3] if not coded[-1].code.startswith("IGO") else coded[-1].code
             sector = mention.sector if mention.sector != "-" else None
             mention.code = base if base.startswith("IGO") or not sector else base + sector
-    if mention.kind == "person" and mention.name is None and mention.code:
+    if points_back and mention.kind == "person" and mention.name is None and mention.code:
         same = [m for m in before if m.kind == "person" and m.name and m.code == mention.code
                 and m.sentence >= mention.sentence - 2 * _LOOKBACK]
         if same:

@@ -15,6 +15,7 @@ async function show() {
   const route = parseHash(location.hash);
   const view = document.getElementById("view");
   const mine = ++current;
+  delete document.body.dataset.ready; // set again once this view has rendered
   resetCharts();
   for (const link of document.querySelectorAll("nav a[data-route]")) {
     link.classList.toggle("active", link.dataset.route === route.name);
