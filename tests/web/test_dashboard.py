@@ -50,6 +50,8 @@ def test_event_row_opens_the_article_with_the_evidence_highlighted(watched):
     page.locator("tr.event-row", has_text="criticized").first.click()
     page.wait_for_selector("body[data-ready='article']", state="attached")
     mark = page.locator("#article-text mark.evidence.selected")
+    # the article opens with a flag emoji: offsets count code points, not UTF-16 units
+    assert "🇺🇸" in page.locator("#article-text").inner_text()
     assert mark.count() == 1 and mark.inner_text() == "criticized"
     assert page.locator("#article-text .role-source").first.inner_text() == "Joe Biden"
     assert page.locator("#article-text .role-target").first.inner_text() == "Vladimir Putin"

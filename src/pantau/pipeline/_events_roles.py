@@ -45,6 +45,9 @@ class Clause:
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
         self.determiners = {fold(w) for w in meta.get("determiners") or []}
+        nominals = meta.get("nominals") or {}
+        self.nominals = [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""])))
+                         for kind, spec in nominals.items()]
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
         return [s for s in self.spans if s[1] < index and index - s[1] <= self.window]
@@ -75,44 +78,59 @@ def find_roles(clause: Clause, match) -> Roles | None:
     first, last = match.first, match.last
     passive = _is_passive(clause, first)
     agent = _agent_after(clause, last)
-    if agent is None and _bare_noun(clause, match):
-        return None  # "the attack", "a meeting": a noun with no agent is no coded act
+    nominal = _nominal(clause, match)
+    if agent is None and nominal == "patient":
+        return None  # "the attack", "pembantaian": a noun with no agent is no coded act
     left = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
                       if s not in inside and not clause.has_break(last + 1, s[0])]
-    if passive:  # "X dikecam oleh Y", "X was condemned by Y"
+    if nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
+        genitive = next((s for s in after if s[0] == first + 1), None)
+        if genitive is None and agent is None:
+            return None
+        source_span, left = genitive or agent, []
+        target_span = _target(after, source_span)
+    elif passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None
         source_span = agent
-        target_span = left[-1] if left else next((s for s in after if s is not agent), None)
+        target_span = left[-1] if left else _target(after, agent)
     elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
         source_span = agent
-        target_span = next((s for s in after if s[0] < agent[0]), None)
+        target_span = _target([s for s in after if s[0] < agent[0]], agent)
     elif left:
         source_span = left[-1]
-        target_span = after[0] if after else None
+        target_span = _target(after, source_span)
     elif after:
         source_span = after[0]
-        target_span = after[1] if len(after) > 1 else None
+        target_span = _target(after[1:], source_span)
     else:
-        return None
-    if source_span is None:
         return None
     if match.pattern.target == "none":
         target_span = None
-    if target_span is not None and target_span[2] is source_span[2]:
-        target_span = None
     sources = _with_conjuncts(clause, source_span)
     return Roles([s[2] for s in sources], target_span[2] if target_span else None)
+
+
+def _target(candidates: list, source) -> tuple | None:
+    """The first candidate that is not the source itself, nor a bare role word of the
+    source's own country ("kapal nelayan", "duta besarnya": context, not the target)."""
+    src = source[2]
+    for span in candidates:
+        m = span[2]
+        if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
+                        and (m.via == "role" or m.code == src.code or len(m.code) == 3)):
+            continue
+        return span
+    return None
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
     """(negated, modality, future) from the words before the anchor."""
     mod = clause.pack.modality
     start = match.first
-    before = clause.lowers[max(0, start - _NEGATION_REACH):start]
-    negated = _has_phrase(before, mod.get("negation", []))
+    negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod)
     near = clause.lowers[max(0, start - _MODAL_REACH):start]
     future = _has_phrase(near, mod.get("future", []))
     head = clause.lowers[:start]
@@ -123,16 +141,46 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
     return negated, "asserted", future
 
 
-def _has_phrase(words: list[str], phrases: list[str]) -> bool:
+def _negated(before: list[str], mod: dict) -> bool:
+    """A negator right before the anchor, or separated from it only by other modal
+    words ("tidak akan", "did not immediately" is not: "immediately" is not modal)."""
+    modal = {fold(w) for key in ("future", "hedge", "negation") for p in mod.get(key, [])
+             for w in p.split()}
+    words = list(before)
+    while words:
+        if _has_phrase(words[-3:], mod.get("negation", []), at_end=True):
+            return True
+        if words[-1] not in modal:
+            return False
+        words.pop()
+    return False
+
+
+def _has_phrase(words: list[str], phrases: list[str], at_end: bool = False) -> bool:
+    if at_end:
+        joined = " " + " ".join(words)
+        return any(joined.endswith(" " + fold(p)) for p in phrases)
     joined = " " + " ".join(words) + " "
     return any(" " + fold(p) + " " in joined for p in phrases)
 
 
-def _bare_noun(clause: Clause, match) -> bool:
-    """A one-word pattern used as a noun: right after a determiner ("the expulsion")."""
-    if match.pattern.specificity > 1 or not clause.determiners or match.first == 0:
-        return False
-    return clause.lowers[match.first - 1] in clause.determiners
+def _nominal(clause: Clause, match) -> str | None:
+    """How a one-word pattern's noun takes its actors, from the pack's `nominals`:
+    "patient" when the actor after it undergoes the act (pencaplokan Krimea, "the
+    expulsion" after a determiner) so an agent (oleh, by) is needed; "agent" when the actor
+    after it acts (kunjungan Macron, serangan Israel); None for a verb."""
+    if match.pattern.specificity > 1:
+        return None
+    tok = clause.tokens[match.first]
+    if match.first and clause.lowers[match.first - 1] in clause.determiners:
+        return "patient"
+    if tok.lower == tok.stem:
+        return None
+    for kind, affixes in clause.nominals:
+        prefixes, suffixes = affixes
+        if any(tok.lower.startswith(p) for p in prefixes) and any(tok.lower.endswith(x) for x in suffixes):
+            return "agent" if kind.startswith("agent") else kind
+    return None
 
 
 def _is_passive(clause: Clause, index: int) -> bool:
