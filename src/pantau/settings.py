@@ -21,6 +21,8 @@ class Options:
     window: int = 14
     reciprocal: frozenset[str] = frozenset()
     future_intent: dict[str, str] = field(default_factory=dict)
+    converse: dict[str, str] = field(default_factory=dict)
+    reactive_roots: frozenset[str] = frozenset()
     min_quote_words: int = 3
 
     def but(self, **changes: Any) -> "Options":
@@ -41,5 +43,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         window=int(events.get("window", 14)),
         reciprocal=frozenset(events.get("reciprocal", [])),
         future_intent=dict(events.get("future_intent", {})),
+        converse=dict(events.get("converse", {})),
+        reactive_roots=frozenset(events.get("reactive_roots", [])),
         min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),
     )

@@ -120,3 +120,11 @@ def test_actor_network_draws_weighted_edges(watched):
     page.wait_for_selector("body[data-ready='events']", state="attached")
     assert "actor=TUR" in page.url
     assert watched.problems() == []
+
+
+def test_api_docs_render_offline(watched):
+    page = watched.page
+    page.goto(f"{watched.base_url}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 12
+    assert watched.problems() == []

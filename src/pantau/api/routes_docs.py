@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 import pantau
 from pantau.api import deps
-from pantau.api.deps import CODES, MAX_OFFSET, MAX_PAGE, StoreReader
+from pantau.api.deps import MAX_OFFSET, MAX_PAGE, StoreReader
 from pantau.api.models import (ActorRow, Article, CodedDocument, CodeRequest, Error, Health,
                                QuotePage, SpeakerRow)
 from pantau.store import views

@@ -78,7 +78,7 @@ def find_roles(clause: Clause, match) -> Roles | None:
     first, last = match.first, match.last
     passive = _is_passive(clause, first)
     agent = _agent_after(clause, last)
-    nominal = _nominal(clause, match)
+    nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
     if agent is None and nominal == "patient":
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
     left = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]

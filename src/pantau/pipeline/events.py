@@ -10,6 +10,8 @@ flag from the words before its anchor, and becomes one event (two for reciprocal
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
@@ -53,8 +55,35 @@ class EventCoder:
                 if any(start <= anchor < end for start, end in quoted):
                     continue  # words inside a quote are the speaker's, not reported acts
                 events.extend(self.code_match(doc, clause, match, index))
-        doc.events = merge_duplicates(events)
+        no_target = {p.id for p in pack.verbs.patterns if p.target == "none"}
+        doc.events = merge_duplicates(self.add_converses(self.answer_latest(events, no_target)))
         return doc
+
+    def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
+        """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
+        earlier act by another country: its source becomes the target."""
+        for i, ev in enumerate(events):
+            if ev.target is not None or ev.root not in self.options.reactive_roots \
+                    or ev.rule in no_target:
+                continue
+            earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
+                       and e.sentence < ev.sentence + 1 and e is not ev]
+            if earlier:
+                ev.target = earlier[-1].source
+        return events
+
+    def add_converses(self, events: list[Event]) -> list[Event]:
+        """The converse of acts that imply one (a host's 043 implies the visitor's 042)."""
+        out = []
+        for ev in events:
+            out.append(ev)
+            code = self.options.converse.get(ev.cameo)
+            if code and ev.target is not None:
+                entry = self.codebook[code]
+                out.append(replace(ev, source=ev.target, target=ev.source, cameo=code, root=entry.root,
+                                   quad=entry.quad, goldstein=entry.goldstein, plover=entry.plover,
+                                   restated=[]))
+        return out
 
     def code_match(self, doc, clause: "Clause", match, sentence: int) -> list[Event]:
         roles = find_roles(clause, match)
