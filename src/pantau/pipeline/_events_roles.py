@@ -209,7 +209,11 @@ def _agent_after(clause: Clause, last: int):
 
 
 def _with_conjuncts(clause: Clause, span) -> list:
-    """The source and the actors joined to it by "dan"/"and"/"," just before it."""
+    """The source and the actors joined to it by "dan"/"and"/"," just before it, or
+    sharing its words ("kedua pemimpin" stands for two actors)."""
+    together = [s for s in clause.spans if (s[0], s[1]) == (span[0], span[1]) and s is not span]
+    if together:
+        return [span, *together]
     out = [span]
     current = span
     while True:

@@ -9,12 +9,16 @@ fills in role mentions that had no country).
   of the other gender.
 - An unknown name next to a reporting cue is a person, and a person named in full is
   later found by surname alone (`_coref_names`).
+- "it"/"pihaknya" refer to the latest country or organisation; "kedua pemimpin" / "both
+  sides" become two mentions, one for each of the last two actors.
 - A role with no country ("juru bicaranya", "the spokesman") takes the country of the
   nearest earlier coded actor; a coded role that names a person's office ("pemimpin
   Rusia itu") takes the name of the latest person with that code.
 """
 
 from __future__ import annotations
+
+import re
 
 from pantau.document import CodedDocument, Mention
 from pantau.packs import fold, load_pack
@@ -41,6 +45,7 @@ class Coreference:
         named = doc.actors + find_named_speakers(doc, cues, doc.actors + pronouns)
         repeats = find_surname_repeats(doc, named + pronouns)
         mentions = sorted(named + repeats + pronouns, key=lambda m: m.start)
+        mentions = sorted(mentions + find_pairs(doc, pack, mentions), key=lambda m: m.start)
         for i, mention in enumerate(mentions):
             if mention.via == "coref":
                 resolve_pronoun(mention, mentions[:i])
@@ -55,14 +60,16 @@ def find_pronouns(doc: CodedDocument, pack) -> list[Mention]:
     words = {fold(w): "" for w in pack.pronouns.get("person", [])}
     words.update({fold(w): "m" for w in pack.pronouns.get("male", [])})
     words.update({fold(w): "f" for w in pack.pronouns.get("female", [])})
+    neuter = {fold(w) for w in pack.pronouns.get("neuter", [])}
     cues = {fold(c) for c in pack.cues.get("verbs", [])}
     clitics = pack.clitics
     out = []
     taken = {(m.start, m.end) for m in doc.actors}
     for tok in doc.tokens:
-        if tok.lower in words and (tok.start, tok.end) not in taken:
+        if (tok.lower in words or tok.lower in neuter) and (tok.start, tok.end) not in taken:
+            kind = "pronoun" if tok.lower in words else "neuter"
             out.append(Mention(doc.text[tok.start:tok.end], tok.start, tok.end, None, None,
-                               "pronoun", tok.sentence, "coref", words[tok.lower] or None))
+                               kind, tok.sentence, "coref", words.get(tok.lower) or None))
             continue
         for clitic in clitics:
             if tok.lower.endswith(clitic) and tok.lower[: -len(clitic)] in cues:
@@ -72,7 +79,41 @@ def find_pronouns(doc: CodedDocument, pack) -> list[Mention]:
     return out
 
 
+def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Mention]:
+    """ "kedua pemimpin", "both sides": two mentions on one span, one for each of the last
+    two actors of different countries."""
+    phrases = [fold(p) for p in pack.pronouns.get("pair", [])]
+    if not phrases:
+        return []
+    folded = fold(doc.text)
+    out = []
+    for phrase in phrases:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            pair = _last_two(before_all, m.start())
+            for actor in pair:
+                out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), actor.code,
+                                   actor.name, "group", doc.sentence_of(m.start()), "coref"))
+    return out
+
+
+def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
+    found: list[Mention] = []
+    for m in reversed([m for m in mentions if m.end <= offset and m.code
+                       and m.kind in ("person", "country", "igo")]):
+        if all(m.code[:3] != f.code[:3] for f in found):
+            found.append(m)
+        if len(found) == 2:
+            return found
+    return []
+
+
 def resolve_pronoun(mention: Mention, before: list[Mention]) -> None:
+    if mention.kind == "neuter":
+        actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "igo", "org", "body")
+                      and m.sentence >= mention.sentence - 1), None)
+        if actor:
+            mention.code, mention.name = actor.code, actor.name
+        return
     person = antecedent(mention, before)
     if person:
         mention.code, mention.name = person.code, person.name

@@ -110,10 +110,11 @@ class EventCoder:
 
 
 def event_pairs(roles, reciprocal: bool) -> list[tuple]:
-    """(source, target) pairs: one per source; both ways for reciprocal acts, and between
-    the joined sources themselves when they act together ("A and B held talks")."""
+    """(source, target) pairs: one per source; both ways for reciprocal acts; between the
+    joined sources themselves when they act together with no one else ("A and B agreed
+    to restore relations", "kedua pemimpin sepakat ...")."""
     sources, target = roles.sources, roles.target
-    if reciprocal and len(sources) > 1:
+    if len(sources) > 1 and (reciprocal or target is None):
         return [(a, b) for a in sources for b in sources if a is not b]
     pairs = [(s, target) for s in sources]
     if reciprocal and target is not None:
