@@ -24,7 +24,7 @@ class Element:
     def matches(self, lower: str, stem: str) -> bool:
         if lower in self.exact or stem in self.exact:
             return True
-        return any(lower.startswith(p) or stem.startswith(p) for p in self.prefixes)
+        return bool(self.prefixes) and (lower.startswith(self.prefixes) or stem.startswith(self.prefixes))
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,19 @@ class PatternSet:
     by_exact: dict[str, list[Pattern]] = field(default_factory=dict)
     by_prefix: dict[str, list[Pattern]] = field(default_factory=dict)
     gap: int = 6
+    _seen: dict = field(default_factory=dict, repr=False)
 
     def candidates(self, lower: str, stem: str) -> list[Pattern]:
+        """Patterns whose first element matches a token (memoised per word form)."""
+        key = (lower, stem)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+            found = self._seen[key] = self._candidates(lower, stem)
+        return found
+
+    def _candidates(self, lower: str, stem: str) -> list[Pattern]:
         found = self.by_exact.get(lower, []) + (self.by_exact.get(stem, []) if stem != lower else [])
         if self.by_prefix:
             for size in range(2, max(len(lower), len(stem)) + 1):

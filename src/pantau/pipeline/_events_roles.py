@@ -6,6 +6,7 @@ Works on one sentence: its tokens, its coded actor mentions and the pack's word 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from pantau.document import Mention
@@ -144,8 +145,7 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
 def _negated(before: list[str], mod: dict) -> bool:
     """A negator right before the anchor, or separated from it only by other modal
     words ("tidak akan", "did not immediately" is not: "immediately" is not modal)."""
-    modal = {fold(w) for key in ("future", "hedge", "negation") for p in mod.get(key, [])
-             for w in p.split()}
+    modal = _modal_words(tuple(w for key in ("future", "hedge", "negation") for w in mod.get(key, [])))
     words = list(before)
     while words:
         if _has_phrase(words[-3:], mod.get("negation", []), at_end=True):
@@ -156,12 +156,23 @@ def _negated(before: list[str], mod: dict) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16)
+def _modal_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for p in phrases for w in p.split())
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + fold(p) for p in phrases)
+
+
 def _has_phrase(words: list[str], phrases: list[str], at_end: bool = False) -> bool:
+    folded = _folded(tuple(phrases))
+    joined = " " + " ".join(words)
     if at_end:
-        joined = " " + " ".join(words)
-        return any(joined.endswith(" " + fold(p)) for p in phrases)
-    joined = " " + " ".join(words) + " "
-    return any(" " + fold(p) + " " in joined for p in phrases)
+        return joined.endswith(folded)
+    joined += " "
+    return any(p + " " in joined for p in folded)
 
 
 def _nominal(clause: Clause, match) -> str | None:

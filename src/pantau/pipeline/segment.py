@@ -73,11 +73,18 @@ def split_sentences(text: str, abbreviations: set[str]) -> list[Sentence]:
 
 
 def tokenize(text: str, sentences: list[Sentence], stem=None) -> list[Token]:
+    """Tokens of every sentence. Capitalised words inside a sentence are names or titles:
+    they keep their form instead of a stem (which also spares the stemmer most misses)."""
     tokens = []
     for index, sent in enumerate(sentences):
+        first = True
         for m in TOKEN.finditer(text, sent.start, sent.end):
-            lower = fold(m.group())
-            tokens.append(Token(m.start(), m.end(), lower, stem(lower) if stem else lower, index))
+            word = m.group()
+            lower = fold(word)
+            named = not first and word[:1].isupper()
+            tokens.append(Token(m.start(), m.end(), lower,
+                                stem(lower) if stem and not named else lower, index))
+            first = first and not word[:1].isalnum()
     return tokens
 
 

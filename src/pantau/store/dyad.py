@@ -21,18 +21,29 @@ PERIODS = ("day", "week", "month")
 COLUMNS = ("period", "source", "target", "events", "mentions", "quad1", "quad2", "quad3",
            "quad4", "goldstein_sum", "goldstein_mean")
 
+# The dyad's own events are picked from the raw rows first (the group key already holds
+# day, source, target and code), then grouped: grouping all events before filtering made a
+# 10M-event store take ~30 s instead of well under a second.
 SERIES_SQL = """
+WITH g AS (
+    SELECT e.group_key, min(e.day) AS day,
+           any_value(e.source_code) AS source_code, any_value(e.target_code) AS target_code,
+           any_value(e.cameo) AS cameo, any_value(e.quad) AS quad,
+           any_value(e.goldstein) AS goldstein, count(*) AS num_mentions
+    FROM events e
+    WHERE e.counted AND e.group_key IS NOT NULL AND e.day IS NOT NULL
+      AND ((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?))
+        OR (starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))
+    GROUP BY e.group_key
+)
 SELECT date_trunc(?, g.day)::DATE AS period,
        starts_with(g.source_code, ?) AND starts_with(g.target_code, ?) AS forward,
        count(*) AS events, sum(g.num_mentions) AS mentions,
        count(*) FILTER (WHERE g.quad = 1) AS quad1, count(*) FILTER (WHERE g.quad = 2) AS quad2,
        count(*) FILTER (WHERE g.quad = 3) AS quad3, count(*) FILTER (WHERE g.quad = 4) AS quad4,
        sum(g.goldstein) AS goldstein_sum, avg(g.goldstein) AS goldstein_mean
-FROM event_groups g
-WHERE g.day IS NOT NULL
-  AND ((starts_with(g.source_code, ?) AND starts_with(g.target_code, ?))
-    OR (starts_with(g.source_code, ?) AND starts_with(g.target_code, ?)))
-  AND {where}
+FROM g
+WHERE {where}
 GROUP BY ALL ORDER BY period, forward DESC
 """
 
@@ -74,7 +85,7 @@ def dyad_series(con, a: str, b: str, *, by: str = "month",
     if by not in PERIODS:
         raise StoreError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     where, params = where_events(filters or Filters(), "g", grouped=True)
-    cursor = con.execute(SERIES_SQL.format(where=where), [by, a, b, a, b, b, a] + params)
+    cursor = con.execute(SERIES_SQL.format(where=where), [a, b, b, a, by, a, b] + params)
     names = [d[0] for d in cursor.description]
     found = {}
     for values in cursor.fetchall():
