@@ -251,3 +251,17 @@ def test_batch_refuses_workers_and_scheduler_together(tmp_path):
     result = CliRunner().invoke(main, ["batch", str(DATA / "batch.jsonl"), "-o", str(tmp_path),
                                        "--workers", "2", "--scheduler", "tcp://x:8786"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_pantau_ingest_reads_a_batch_output_folder(tmp_path, corpus_file):
+    import subprocess
+    import sys
+
+    out, db = tmp_path / "out", tmp_path / "s.duckdb"
+    corpus.code_corpus([corpus_file], out, workers=0, partition_size=2)
+    result = subprocess.run([sys.executable, "-m", "pantau", "ingest", str(out), "--db", str(db)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    import duckdb
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5

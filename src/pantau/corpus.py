@@ -539,17 +539,6 @@ def read_documents(output: str | os.PathLike) -> Iterator[CodedDocument]:
 
 
 def load_store(output: str | os.PathLike, store, *, batch_size: int = 64):
-    """Store the coded documents of a batch output folder without coding them again."""
-    docs = {}
-
-    def records():
-        for doc in read_documents(output):
-            key = f"batch:{len(docs)}"
-            docs[key] = doc
-            fields = {k: getattr(doc, k) for k in ("text", "lang", "published", "title", "url", "source")}
-            yield Record(key, data={**fields, "id": key})
-
-    def coded(doc: CodedDocument) -> CodedDocument:
-        return docs.pop(doc.id)
-
-    return store.ingest_records(records(), coder=coded, batch_size=batch_size)
+    """Store the coded documents of a batch output folder without coding them again
+    (the same as `pantau ingest OUTPUT`)."""
+    return store.ingest([output], batch_size=batch_size)

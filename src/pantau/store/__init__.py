@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import duckdb
 
+from pantau.document import CodedDocument
 from pantau.errors import StoreError
 from pantau.store import dyad as dyad_mod
 from pantau.store.export import export_rows
@@ -29,6 +30,25 @@ from pantau.store.write import insert_failure
 DEFAULT_DB = "pantau.duckdb"
 
 __all__ = ["Store", "Filters", "IngestSummary", "DEFAULT_DB"]
+
+
+def is_batch_output(location) -> bool:
+    """A folder written by `pantau batch` (manifest.json and articles/)."""
+    path = Path(str(location))
+    return path.is_dir() and (path / "manifest.json").exists() and (path / "articles").is_dir()
+
+
+def batch_records(folder, coded: dict) -> Iterator:
+    """Records for the documents of a `pantau batch` folder, keeping their coded layers."""
+    from pantau.corpus import read_documents
+    from pantau.sources import Record
+
+    for n, doc in enumerate(read_documents(folder)):
+        key = f"{folder}#{n}"
+        doc.id = doc.id or key
+        coded[key] = doc
+        fields = {k: getattr(doc, k) for k in ("text", "lang", "published", "title", "url", "source")}
+        yield Record(key, data={**fields, "id": key})
 
 
 def default_coder() -> Coder:
@@ -66,11 +86,29 @@ class Store:
                fetch: bool = True, delay: float = 1.0, batch_size: int = 16,
                progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Read, code and store every article of the sources (files, folders, JSONL,
-        HTML, RSS/Atom files or URLs, WARC files). Re-running on the same input is a no-op."""
+        HTML, RSS/Atom files or URLs, WARC files, and `pantau batch` output folders, whose
+        documents are stored as coded). Re-running on the same input is a no-op."""
+        from itertools import chain
+
         from pantau.sources import read_locations
 
-        records = read_locations(sources, fetch=fetch, delay=delay, known=self.has_url)
-        return self.ingest_records(records, coder=coder, batch_size=batch_size,
+        coded: dict[str, CodedDocument] = {}
+        base: list[Coder] = [coder] if coder else []  # built only if something needs coding
+
+        def records_of(location):
+            if is_batch_output(location):
+                return batch_records(location, coded)
+            return read_locations([location], fetch=fetch, delay=delay, known=self.has_url)
+
+        def code(doc: CodedDocument) -> CodedDocument:
+            if doc.id in coded:
+                return coded.pop(doc.id)
+            if not base:
+                base.append(default_coder())
+            return base[0](doc)
+
+        records = chain.from_iterable(records_of(s) for s in sources)
+        return self.ingest_records(records, coder=code, batch_size=batch_size,
                                    progress=progress)
 
     def ingest_records(self, records: Iterable, *, coder: Coder | None = None,
