@@ -77,7 +77,7 @@ class Clause:
 def find_roles(clause: Clause, match) -> Roles | None:
     """Source(s) and target for a match, or None when no source can be found."""
     first, last = match.first, match.last
-    passive = _is_passive(clause, first)
+    passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
     if agent is None and nominal == "patient":
@@ -200,9 +200,11 @@ def _is_passive(clause: Clause, index: int) -> bool:
         if any(tok.lower.startswith(p) and tok.stem != tok.lower and
                tok.lower[len(p):].startswith(tok.stem[:2]) for p in clause.passive_prefixes):
             return True
-    if clause.auxiliaries:
+    if clause.auxiliaries and tok.lower.endswith(("ed", "en")):
         prev = clause.lowers[max(0, index - 2):index]
-        return any(w in clause.auxiliaries for w in prev) and tok.lower.endswith(("ed", "en"))
+        nxt = clause.lowers[index + 1:index + 2]
+        # "was condemned", or a reduced relative: "a tanker seized by the Guards"
+        return any(w in clause.auxiliaries for w in prev) or bool(nxt and nxt[0] in clause.agents)
     return False
 
 

@@ -61,15 +61,17 @@ class EventCoder:
 
     def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
         """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
-        earlier act by another country: its source becomes the target."""
+        material act of another country in the two sentences before, else the latest act
+        of another country: its source becomes the target."""
         for i, ev in enumerate(events):
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
                 continue
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
-                       and e.sentence < ev.sentence + 1 and e is not ev]
-            if earlier:
-                ev.target = earlier[-1].source
+                       and e.sentence <= ev.sentence]
+            acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 2]
+            if acts or earlier:
+                ev.target = (acts or earlier)[-1].source
         return events
 
     def add_converses(self, events: list[Event]) -> list[Event]:
