@@ -74,9 +74,16 @@ class Clause:
         return False
 
 
-def find_roles(clause: Clause, match) -> Roles | None:
-    """Source(s) and target for a match, or None when no source can be found."""
+def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | None:
+    """Source(s) and target for a match, or None when no source can be found. A verb
+    joined to the previous one ("mengusir duta besar Swedia dan menarik ...") shares its
+    source."""
     first, last = match.first, match.last
+    if previous is not None and first and clause.lowers[first - 1] in clause.conjunctions:
+        after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
+        inside = clause.inside(first, last)
+        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]))
+        return Roles(previous.sources, None if match.pattern.target == "none" else (target[2] if target else None))
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
@@ -115,13 +122,13 @@ def find_roles(clause: Clause, match) -> Roles | None:
 
 
 def _target(candidates: list, source) -> tuple | None:
-    """The first candidate that is not the source itself, nor a bare role word of the
-    source's own country ("kapal nelayan", "duta besarnya": context, not the target)."""
+    """The first candidate that is not the source itself, nor the same actor under
+    another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV)."""
     src = source[2]
     for span in candidates:
         m = span[2]
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
-                        and (m.via == "role" or m.code == src.code or len(m.code) == 3)):
+                        and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)):
             continue
         return span
     return None

@@ -23,9 +23,11 @@ import re
 from pantau.document import CodedDocument, Mention
 from pantau.packs import fold, load_pack
 from pantau.pipeline._coref_names import find_named_speakers, find_surname_repeats
+from pantau.pipeline.places import find_dateline
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
+_OFFICIAL = ("GOV", "ELI", "LEG", "JUD", "SPY")  # sectors that speak for a state
 
 
 class Coreference:
@@ -46,11 +48,13 @@ class Coreference:
         repeats = find_surname_repeats(doc, named + pronouns)
         mentions = sorted(named + repeats + pronouns, key=lambda m: m.start)
         mentions = sorted(mentions + find_pairs(doc, pack, mentions), key=lambda m: m.start)
+        dateline = find_dateline(doc.text, pack.places)
+        home = dateline.country if dateline else None
         for i, mention in enumerate(mentions):
             if mention.via == "coref":
                 resolve_pronoun(mention, mentions[:i])
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
-                resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack))
+                resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack), home)
         doc.actors = mentions
         return doc
 
@@ -143,14 +147,21 @@ def _demonstrative(doc, mention: Mention, pack) -> bool:
                 or before and before[-1] in {fold(w) for w in meta.get("demonstratives_before") or []})
 
 
-def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False) -> None:
+def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False,
+                 home: str | None = None) -> None:
+    """Give a role with no country one: people and crowds on the ground (police,
+    protesters, fishermen) belong to the dateline's country when there is one; officials
+    to the latest coded actor nearby."""
     if mention.code is None:
+        sector = mention.sector if mention.sector != "-" else None
+        if home and sector and sector not in _OFFICIAL:
+            mention.code = home + sector
+            return
         reach = 0 if mention.via == "title" else _LOOKBACK
         coded = [m for m in before if m.code and m.kind != "pronoun"
                  and m.sentence >= mention.sentence - reach]
         if coded:
             base = coded[-1].code[:3] if not coded[-1].code.startswith("IGO") else coded[-1].code
-            sector = mention.sector if mention.sector != "-" else None
             mention.code = base if base.startswith("IGO") or not sector else base + sector
     if points_back and mention.kind == "person" and mention.name is None and mention.code:
         same = [m for m in before if m.kind == "person" and m.name and m.code == mention.code

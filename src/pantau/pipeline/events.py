@@ -50,11 +50,13 @@ class EventCoder:
             clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
             lowers = [t.lower for t in tokens]
             stems = [t.stem for t in tokens]
+            previous = None
             for match in best_matches(pack.verbs.match(lowers, stems)):
                 anchor = tokens[match.first].start
                 if any(start <= anchor < end for start, end in quoted):
                     continue  # words inside a quote are the speaker's, not reported acts
-                events.extend(self.code_match(doc, clause, match, index))
+                coded_events, previous = self.code_match(doc, clause, match, index, previous)
+                events.extend(coded_events)
         no_target = {p.id for p in pack.verbs.patterns if p.target == "none"}
         doc.events = merge_duplicates(self.add_converses(self.answer_latest(events, no_target)))
         return doc
@@ -87,10 +89,11 @@ class EventCoder:
                                    restated=[]))
         return out
 
-    def code_match(self, doc, clause: "Clause", match, sentence: int) -> list[Event]:
-        roles = find_roles(clause, match)
+    def code_match(self, doc, clause: "Clause", match, sentence: int, previous=None):
+        """The events of one match, and the roles found (for a verb joined to it)."""
+        roles = find_roles(clause, match, previous)
         if roles is None:
-            return []
+            return [], previous
         negated, modality, future = modality_of(clause, match)
         code = match.pattern.code
         if future and modality == "asserted":
@@ -108,7 +111,7 @@ class EventCoder:
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
                              entry.plover, evidence, match.pattern.id, sentence,
                              negated=negated, modality=modality))
-        return out
+        return out, roles
 
 
 def event_pairs(roles, reciprocal: bool) -> list[tuple]:
