@@ -61,7 +61,7 @@ def test_demo_prints_events_and_quotes(tmp_path):
     result = run("demo", "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert "articles coded ->" in result.stdout
-    assert "quote" in result.stdout
+    assert "quote" in result.stdout and "event" in result.stdout
     assert len(lines(out.read_text())) >= 4
 
 

@@ -48,7 +48,8 @@ def summarise(doc: CodedDocument) -> str:
     for q in doc.quotes:
         who = q.speaker.name if q.speaker and q.speaker.name else "?"
         text = q.text if len(q.text) < 70 else q.text[:67] + "..."
-        lines.append(f"   quote    {who}: “{text}”")
+        kind = "quote   " if q.direct else "reported"
+        lines.append(f"   {kind} {who}: “{text}”")
     return "\n".join(lines)
 
 

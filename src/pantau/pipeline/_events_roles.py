@@ -142,6 +142,7 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
     near = clause.lowers[max(0, start - _MODAL_REACH):start]
     future = _has_phrase(near, mod.get("future", []))
     head = clause.lowers[:start]
+    negated = negated or _has_phrase(head, mod.get("denial", []))
     if _has_phrase(head, mod.get("conditional", [])):
         return negated, "conditional", future
     if _has_phrase(near, mod.get("hedge", [])):

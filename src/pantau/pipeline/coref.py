@@ -47,11 +47,13 @@ class Coreference:
         named = doc.actors + find_named_speakers(doc, cues, doc.actors + pronouns)
         repeats = find_surname_repeats(doc, named + pronouns)
         mentions = sorted(named + repeats + pronouns, key=lambda m: m.start)
-        mentions = sorted(mentions + find_pairs(doc, pack, mentions), key=lambda m: m.start)
+        pairs = find_pairs(doc, pack, mentions)
+        mentions = sorted([m for m in mentions if not any(p.start <= m.start < p.end for p in pairs)]
+                          + pairs, key=lambda m: m.start)
         dateline = find_dateline(doc.text, pack.places)
         home = dateline.country if dateline else None
         for i, mention in enumerate(mentions):
-            if mention.via == "coref":
+            if mention.via == "coref" and mention.code is None:
                 resolve_pronoun(mention, mentions[:i])
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack), home)
