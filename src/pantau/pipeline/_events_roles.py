@@ -42,6 +42,7 @@ class Clause:
         self.passive_prefixes = tuple(fold(p) for p in passive.get("prefixes") or [])
         self.auxiliaries = {fold(w) for w in passive.get("auxiliaries") or []}
         self.agents = {fold(w) for w in passive.get("agents") or []}
+        self.perfect = {fold(w) for w in passive.get("perfect") or []}
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
@@ -211,7 +212,10 @@ def _is_passive(clause: Clause, index: int) -> bool:
     if clause.auxiliaries and tok.lower.endswith(("ed", "en")):
         prev = clause.lowers[max(0, index - 2):index]
         nxt = clause.lowers[index + 1:index + 2]
-        # "was condemned", or a reduced relative: "a tanker seized by the Guards"
+        # "was condemned", or a reduced relative: "a tanker seized by the Guards" (but not
+        # a perfect: "he had spoken by telephone")
+        if any(w in clause.perfect for w in prev):
+            return any(w in clause.auxiliaries for w in clause.lowers[index - 1:index])
         return any(w in clause.auxiliaries for w in prev) or bool(nxt and nxt[0] in clause.agents)
     return False
 

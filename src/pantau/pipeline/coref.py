@@ -88,13 +88,15 @@ def find_pronouns(doc: CodedDocument, pack) -> list[Mention]:
 def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Mention]:
     """ "kedua pemimpin", "both sides": two mentions on one span, one for each of the last
     two actors of different countries."""
-    phrases = [fold(p) for p in pack.pronouns.get("pair", [])]
+    phrases = sorted((fold(p) for p in pack.pronouns.get("pair", [])), key=len, reverse=True)
     if not phrases:
         return []
     folded = fold(doc.text)
-    out = []
+    out: list[Mention] = []
     for phrase in phrases:
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            if any(o.start < m.end() and m.start() < o.end for o in out):
+                continue  # "the two sides" already holds "the two"
             pair = _last_two(before_all, m.start())
             for actor in pair:
                 out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), actor.code,

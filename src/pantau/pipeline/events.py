@@ -106,7 +106,7 @@ class EventCoder:
         for src, tgt in event_pairs(roles, code[:3] in self.options.reciprocal):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
             tgt_ref = _ref(tgt, False) if tgt is not None else None
-            if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code):
+            if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
                 tgt_ref = None
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
                              entry.plover, evidence, match.pattern.id, sentence,
@@ -119,6 +119,8 @@ def event_pairs(roles, reciprocal: bool) -> list[tuple]:
     joined sources themselves when they act together with no one else ("A and B agreed
     to restore relations", "kedua pemimpin sepakat ...")."""
     sources, target = roles.sources, roles.target
+    if target is not None and len(sources) > 1 and target.via == "role":
+        target = None  # "A and B agreed to restore a military pact": a bare role is no party
     if len(sources) > 1 and (reciprocal or target is None):
         return [(a, b) for a in sources for b in sources if a is not b]
     pairs = [(s, target) for s in sources]
@@ -127,9 +129,14 @@ def event_pairs(roles, reciprocal: bool) -> list[tuple]:
     return pairs
 
 
-def _same_actor(a: str, b: str) -> bool:
-    """The same actor, or a country and its own government ("USA" and "USAGOV")."""
-    return a == b or (a[:3] == b[:3] and (len(a) == 3 or len(b) == 3) and not a.startswith("IGO"))
+def _same_actor(a: str, b: str, target: Mention | None = None) -> bool:
+    """The same actor, or a country and its own government ("USA" and "USAGOV"); a
+    country's people ("18 Saudi nationals") are not their government."""
+    if a == b:
+        return True
+    if a[:3] != b[:3] or a.startswith("IGO") or (len(a) != 3 and len(b) != 3):
+        return False
+    return not (target is not None and target.via == "role" and target.sector == "-")
 
 
 def _ref(mention: Mention, as_government: bool) -> ActorRef:
