@@ -23,6 +23,7 @@ class Options:
     future_intent: dict[str, str] = field(default_factory=dict)
     converse: dict[str, str] = field(default_factory=dict)
     reactive_roots: frozenset[str] = frozenset()
+    needs_target: frozenset[str] = frozenset()
     min_quote_words: int = 3
 
     def but(self, **changes: Any) -> "Options":
@@ -45,5 +46,6 @@ def load_options(path: Path = SETTINGS) -> Options:
         future_intent=dict(events.get("future_intent", {})),
         converse=dict(events.get("converse", {})),
         reactive_roots=frozenset(events.get("reactive_roots", [])),
+        needs_target=frozenset(events.get("needs_target", [])),
         min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),
     )

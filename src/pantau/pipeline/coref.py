@@ -27,7 +27,9 @@ from pantau.pipeline.places import find_dateline
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
-_OFFICIAL = ("GOV", "ELI", "LEG", "JUD", "SPY")  # sectors that speak for a state
+# Sectors of people on the ground (police, protesters, fishermen, reporters): with no
+# country named they belong to the dateline's country.
+_LOCAL = ("CVL", "COP", "MED", "AGR", "LAB", "BUS", "EDU", "HLH", "REF", "REL", "CRM")
 
 
 class Coreference:
@@ -158,7 +160,7 @@ def resolve_role(mention: Mention, before: list[Mention], points_back: bool = Fa
     to the latest coded actor nearby."""
     if mention.code is None:
         sector = mention.sector if mention.sector != "-" else None
-        if home and sector and sector not in _OFFICIAL:
+        if home and sector in _LOCAL:
             mention.code = home + sector
             return
         reach = 0 if mention.via == "title" else _LOOKBACK

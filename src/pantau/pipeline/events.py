@@ -58,7 +58,9 @@ class EventCoder:
                 coded_events, previous = self.code_match(doc, clause, match, index, previous)
                 events.extend(coded_events)
         no_target = {p.id for p in pack.verbs.patterns if p.target == "none"}
-        doc.events = merge_duplicates(self.add_converses(self.answer_latest(events, no_target)))
+        events = self.add_converses(self.answer_latest(events, no_target))
+        events = [e for e in events if e.target is not None or e.cameo[:3] not in self.options.needs_target]
+        doc.events = merge_duplicates(events)
         return doc
 
     def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
@@ -69,7 +71,7 @@ class EventCoder:
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
                 continue
-            earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
+            earlier = [e for e in events[:i] if not _same_actor(e.source.code, ev.source.code)
                        and e.sentence <= ev.sentence]
             acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 2]
             if acts or earlier:
@@ -103,7 +105,8 @@ class EventCoder:
         end = clause.tokens[match.last].end
         evidence = Evidence(doc.text[start:end], start, end)
         out = []
-        for src, tgt in event_pairs(roles, code[:3] in self.options.reciprocal):
+        joint = code[:3] in self.options.reciprocal or entry.quad in (1, 2)
+        for src, tgt in event_pairs(roles, code[:3] in self.options.reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
             tgt_ref = _ref(tgt, False) if tgt is not None else None
             if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
@@ -114,14 +117,14 @@ class EventCoder:
         return out, roles
 
 
-def event_pairs(roles, reciprocal: bool) -> list[tuple]:
+def event_pairs(roles, reciprocal: bool, joint: bool = True) -> list[tuple]:
     """(source, target) pairs: one per source; both ways for reciprocal acts; between the
-    joined sources themselves when they act together with no one else ("A and B agreed
-    to restore relations", "kedua pemimpin sepakat ...")."""
+    joined sources themselves when they cooperate with no one else ("A and B agreed to
+    restore relations", "kedua pemimpin sepakat ..."); conflict acts stay one per source."""
     sources, target = roles.sources, roles.target
     if target is not None and len(sources) > 1 and target.via == "role":
         target = None  # "A and B agreed to restore a military pact": a bare role is no party
-    if len(sources) > 1 and (reciprocal or target is None):
+    if len(sources) > 1 and (reciprocal or (target is None and joint)):
         return [(a, b) for a in sources for b in sources if a is not b]
     pairs = [(s, target) for s in sources]
     if reciprocal and target is not None:
