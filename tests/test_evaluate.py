@@ -1,7 +1,6 @@
 import json
 from pathlib import Path
 
-import pytest
 
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Quote, Speaker
 from pantau.evaluate import evaluate, match_events, score_document

@@ -6,7 +6,6 @@ writes JSONL, reporting each bad record on the error stream with its origin and 
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from typing import IO, Iterable, Iterator

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from pantau.kb import Actor
-from pantau.packs import fold, knowledge_base, load_pack
+from pantau.packs import knowledge_base, load_pack
 
 
 @dataclass(frozen=True)
