@@ -136,7 +136,7 @@ def _titled_name(text: str, end: int) -> tuple[int, int] | None:
     words = m.group(1).split()
     if not words or any(w.isupper() and len(w) > 1 for w in words[:1]):
         return None
-    stop = m.start(1) + len(m.group(1).rstrip())
+    stop = m.start(1) + len(m.group(1).rstrip().rstrip("."))  # "Medel Aguilar." ends a sentence
     return m.start(1), stop
 
 
