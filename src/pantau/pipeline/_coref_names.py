@@ -40,24 +40,29 @@ def find_named_speakers(doc, cues: set[str], taken: list[Mention]) -> list[Menti
 
 
 def find_surname_repeats(doc, mentions: list[Mention]) -> list[Mention]:
-    """Later mentions of a named person by the last word of the name alone."""
-    people = [m for m in mentions if m.kind == "person" and m.name and " " in m.name]
+    """Later mentions of a named person by one word of the name alone."""
+    people = sorted((m for m in mentions if m.kind == "person" and m.name and " " in m.name),
+                    key=lambda m: m.end)
     if not people:
         return []
-    out = []
-    taken = list(mentions)
+    covered = _covered(mentions)
+    known: dict[str, Mention] = {}
+    out, next_person = [], 0
     for tok in doc.tokens:
-        surface = doc.text[tok.start:tok.end]
-        if not surface[:1].isupper() or _overlaps(tok.start, tok.end, taken):
+        while next_person < len(people) and people[next_person].end <= tok.start:
+            person = people[next_person]
+            known.update(dict.fromkeys(_name_words(person.name), person))
+            next_person += 1
+        person = known.get(tok.lower)
+        if person is None or tok.start in covered or not doc.text[tok.start:tok.start + 1].isupper():
             continue
-        earlier = [p for p in people if p.end <= tok.start and tok.lower in _name_words(p.name)]
-        if earlier:
-            person = earlier[-1]
-            mention = Mention(surface, tok.start, tok.end, person.code, person.name, "person",
-                              tok.sentence, "coref", person.gender)
-            out.append(mention)
-            taken.append(mention)
+        out.append(Mention(doc.text[tok.start:tok.end], tok.start, tok.end, person.code,
+                           person.name, "person", tok.sentence, "coref", person.gender))
     return out
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
 
 
 def _name_words(name: str) -> set[str]:
