@@ -66,3 +66,26 @@ def test_known_title_is_removed_even_once(cleaner):
 def test_plain_text_untouched(cleaner):
     text = "Satu kalimat saja tanpa judul."
     assert clean(cleaner, text).text == text
+
+
+from hypothesis import given, settings, strategies as st
+
+LINES = st.sampled_from([
+    "Judul berita | Berita Dunia", "Baca juga: Lima tips hemat", "Pengeluaran HK",
+    "Presiden bertemu menteri di Jakarta.", "Read more: Ten gadgets", "", "  ",
+    "Best online casino bonus - 200 free spins", "The talks resumed on Monday.",
+    "Warga memenangkan undian togel tahun lalu.", "<b>broken html", "\u00a0", "Share this article",
+])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(LINES, max_size=12), st.text(max_size=40))
+def test_cleaning_never_crashes_and_is_idempotent(cleaner, lines, noise):
+    text = "\n".join(lines) + noise
+    once = clean(cleaner, text)
+    twice = clean(cleaner, once.text, title=once.title)
+    assert twice.text == once.text
+    for kept in ("Presiden bertemu menteri di Jakarta.", "The talks resumed on Monday.",
+                 "Warga memenangkan undian togel tahun lalu."):
+        if kept in lines:
+            assert kept in once.text

@@ -38,7 +38,7 @@ class Cleaner:
         lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         kept, removed = [], []
         title = doc.title
-        found_title, lines, title_removed = strip_repeated_title(lines, title)
+        found_title, lines, title_removed = strip_repeated_title(lines, title, self.classify)
         removed += title_removed
         for line in lines:
             kind = self.classify(line)
@@ -77,9 +77,10 @@ def is_spam(line: str, spam: re.Pattern) -> bool:
     return covered >= 0.5 * letters and len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?"))
 
 
-def strip_repeated_title(lines: list[str], title: str | None):
-    """Remove title lines at the top; returns (title, remaining lines, removals)."""
-    head = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+def strip_repeated_title(lines: list[str], title: str | None, boilerplate=lambda line: None):
+    """Remove title lines at the top (boilerplate lines between them do not stop the
+    search); returns (title, remaining lines, removals)."""
+    head = [i for i, ln in enumerate(lines[:12]) if ln.strip() and not boilerplate(ln)]
     if not head:
         return None, lines, []
     first = _norm(lines[head[0]])
