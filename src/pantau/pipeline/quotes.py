@@ -22,7 +22,7 @@ from pantau.pipeline._quotes_spans import QuoteSpan, find_quote_spans
 from pantau.settings import Options
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_CUE_WINDOW = 60      # characters after a closing quote searched for "kata X"
+_CUE_WINDOW = 120     # characters after a closing quote searched for "kata X"
 _SPEAKER_WINDOW = 80  # characters after the cue searched for the speaker
 _BEFORE_WORDS = 8     # words allowed between "X mengatakan" and the opening quote
 _NAME = re.compile(r"\s*,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})")
@@ -79,7 +79,7 @@ def cue_after(doc, folded, span: QuoteSpan, cue_re, adjacent: bool = False):
         return None, None
     tail_start = span.close_end
     window = folded[tail_start:tail_start + _CUE_WINDOW]
-    stop = _clause_stop(window)
+    stop = min(_clause_stop(window), _sentence_end(doc, span) - tail_start)
     m = cue_re.search(window, 0, stop)
     if not m or (adjacent and len(window[:m.start()].split()) > 1):
         return None, None
@@ -201,8 +201,15 @@ def _best(mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _sentence_end(doc, span: QuoteSpan) -> int:
+    """End of the sentence holding the closing mark (the segmenter knows "U.S." and "Jl.")."""
+    if not doc.sentences:
+        return len(doc.text)
+    return doc.sentences[doc.sentence_of(max(span.start, span.close_end - 1))].end
+
+
 def _clause_stop(window: str) -> int:
     for i, ch in enumerate(window):
-        if ch == "\n" or (ch in ".!?“\"«" and i > 0):
+        if ch == "\n" or (ch in "!?“\"«" and i > 0):
             return i
     return len(window)
