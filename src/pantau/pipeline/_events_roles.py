@@ -44,6 +44,8 @@ class Clause:
         self.agents = {fold(w) for w in passive.get("agents") or []}
         self.perfect = {fold(w) for w in passive.get("perfect") or []}
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
+        self.same_subject = {fold(w) for w in meta.get("same_subject") or []}
+        self.participles = tuple(fold(w) for w in meta.get("participle_suffixes") or [])
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
         self.determiners = {fold(w) for w in meta.get("determiners") or []}
@@ -80,7 +82,7 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     joined to the previous one ("mengusir duta besar Swedia dan menarik ...") shares its
     source."""
     first, last = match.first, match.last
-    if previous is not None and first and clause.lowers[first - 1] in clause.conjunctions:
+    if previous is not None and first and _continues(clause, first):
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
         target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]))
@@ -120,6 +122,15 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
         target_span = None
     sources = _with_conjuncts(clause, source_span)
     return Roles([s[2] for s in sources], target_span[2] if target_span else None)
+
+
+def _continues(clause: Clause, first: int) -> bool:
+    """The verb continues the previous one's clause: "... dan menarik", "..., accusing"."""
+    before = clause.lowers[first - 1]
+    if before in clause.same_subject:
+        return True
+    anchor = clause.lowers[first]
+    return before == "," and bool(clause.participles) and anchor.endswith(clause.participles)
 
 
 def _target(candidates: list, source) -> tuple | None:
@@ -246,7 +257,7 @@ def _with_conjuncts(clause: Clause, span) -> list:
         if not prev:
             break
         cand = prev[-1]
-        between = clause.lowers[cand[1] + 1:current[0]]
+        between = [w for w in clause.lowers[cand[1] + 1:current[0]] if w not in clause.determiners]
         if between and all(w in clause.conjunctions or w == "," for w in between) and len(between) <= 2:
             out.insert(0, cand)
             current = cand
