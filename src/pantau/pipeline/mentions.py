@@ -35,10 +35,11 @@ class MentionFinder:
 
     @functools.lru_cache(maxsize=None)
     def stop_words(self, lang: str) -> frozenset[str]:
-        """Words that end a chunk: prepositions, conjunctions, clause breaks."""
-        meta = load_pack(lang).meta
+        """Words that end a chunk: prepositions, conjunctions, clause breaks, speech verbs."""
+        pack = load_pack(lang)
         words = [str(w) for key in ("prepositions", "conjunctions", "clause_breaks")
-                 for w in meta.get(key) or []]
+                 for w in pack.meta.get(key) or []]
+        words += pack.cues.get("verbs", [])  # "officials said Russian troops": two actors
         return frozenset(fold(w) for w in words)
 
     def __call__(self, doc: CodedDocument) -> CodedDocument:
@@ -101,7 +102,8 @@ def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: 
         kind = "country" if actor.kind == "country" else actor.kind
         return Mention(text[hit.start:hit.end], hit.start, hit.end, code, actor.name, kind)
     sector = _sector(roles)
-    base = places[0][1].code if places else None
+    countries = [a for h, a, form in places if a.kind == "country"]
+    base = (countries[-1].code if countries else places[0][1].code) if places else None
     code = _combine(base, sector)
     person_role = any(h.role_kind == "person" for h in roles)
     name = _titled_name(text, end) if person_role and not chunk[-1].clitic else None
