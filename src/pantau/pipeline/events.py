@@ -59,7 +59,7 @@ class EventCoder:
                 events.extend(coded_events)
         no_target = {p.id for p in pack.verbs.patterns if p.target == "none"}
         events = self.add_converses(self.answer_latest(events, no_target))
-        events = [e for e in events if e.target is not None or e.cameo[:3] not in self.options.needs_target]
+        events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
 
