@@ -65,15 +65,15 @@ class EventCoder:
 
     def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
         """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
-        material act of another country in the two sentences before, else the latest act
-        of another country: its source becomes the target."""
+        material act of another actor in the four sentences before, else the latest act
+        of another actor: its source becomes the target."""
         for i, ev in enumerate(events):
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
                 continue
             earlier = [e for e in events[:i] if not _same_actor(e.source.code, ev.source.code)
                        and e.sentence <= ev.sentence]
-            acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 2]
+            acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 4]
             if acts or earlier:
                 ev.target = (acts or earlier)[-1].source
         return events
