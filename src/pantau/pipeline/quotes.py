@@ -182,10 +182,10 @@ def _speaker(m) -> Speaker | None:
     ("Gedung Putih", "the foreign ministry")."""
     if m is None or isinstance(m, Speaker):
         return m
-    if m.kind in ("person", "pronoun"):
+    if m.kind == "pronoun":
         name = m.name
     else:
-        name = m.text
+        name = m.name if m.kind == "person" and m.name else m.text
     return Speaker(name, m.code, m.text, m.start, m.end)
 
 
