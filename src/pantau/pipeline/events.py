@@ -71,8 +71,8 @@ class EventCoder:
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
                 continue
-            earlier = [e for e in events[:i] if not _same_actor(e.source.code, ev.source.code)
-                       and e.sentence <= ev.sentence]
+            earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
+                       and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
             acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 4]
             if acts or earlier:
                 ev.target = (acts or earlier)[-1].source
