@@ -45,6 +45,7 @@ class Clause:
         self.perfect = {fold(w) for w in passive.get("perfect") or []}
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.same_subject = {fold(w) for w in meta.get("same_subject") or []}
+        self.including = {fold(w) for w in meta.get("including") or []}
         self.participles = tuple(fold(w) for w in meta.get("participle_suffixes") or [])
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
@@ -118,10 +119,33 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
         target_span = _target(after[1:], source_span)
     else:
         return None
+    included = _included(clause, last) if source_span[2].via == "role" or not left else []
+    if included:  # "70 negara telah menawarkan bantuan kepada Turki, termasuk AS, UE ..."
+        if left:
+            target_span = _target([s for s in after if s not in included], source_span)
+        else:
+            target_span = source_span if source_span not in included else None
+        sources = included
+    else:
+        sources = _with_conjuncts(clause, source_span)
     if match.pattern.target == "none":
         target_span = None
-    sources = _with_conjuncts(clause, source_span)
     return Roles([s[2] for s in sources], target_span[2] if target_span else None)
+
+
+def _included(clause: Clause, last: int) -> list:
+    """The actors listed after "termasuk" / "including" later in the sentence."""
+    at = next((i for i in range(last + 1, len(clause.lowers)) if clause.lowers[i] in clause.including), None)
+    if at is None:
+        return []
+    listed, pos = [], at + 1
+    for span in sorted(s for s in clause.spans if s[0] > at):
+        gap = [w for w in clause.lowers[pos:span[0]] if w not in clause.determiners]
+        if any(w != "," and w not in clause.conjunctions for w in gap):
+            break
+        listed.append(span)
+        pos = span[1] + 1
+    return listed
 
 
 def _continues(clause: Clause, first: int) -> bool:
