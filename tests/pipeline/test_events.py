@@ -1,0 +1,70 @@
+"""The event stage on constructions news uses, in both languages (own sentences)."""
+
+import pytest
+
+
+def triples(doc, counted_only=True):
+    return {(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in doc.events if e.counted or not counted_only}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # active, bare country as a verbal source is its government
+    ("Indonesia mengecam Israel atas serangan itu.", ("IDNGOV", "111", "ISR")),
+    # passive with an agent
+    ("Israel dikecam oleh Malaysia pada hari Senin.", ("MYSGOV", "111", "ISR")),
+    # nominal with oleh: the actor after the noun undergoes it; a material act keeps
+    # the plain country
+    ("Pencaplokan wilayah Ukraina oleh Rusia dikecam banyak negara.", ("RUS", "192", "UKR")),
+    # reciprocal: both directions
+    ("Presiden Joko Widodo melakukan pembicaraan telepon dengan Presiden Vladimir Putin.",
+     ("IDNGOV", "041", "RUSGOV")),
+    # summoning an envoy is 114
+    ("Kementerian Luar Negeri Indonesia memanggil duta besar Australia.", ("IDNGOV", "114", "AUSGOV")),
+    # a listed set of actors after "termasuk"
+    ("Puluhan negara mengirim bantuan ke Turki, termasuk Jepang dan Korea Selatan.", ("JPN", "073", "TUR")),
+])
+def test_indonesian_events(id_pipeline, text, expected):
+    found = triples(id_pipeline(text, published="2023-02-08"))
+    source, code, target = expected
+    assert any(s == source and c[:2] == code[:2] and (target is None or t == target)
+               for s, c, t in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Germany expelled four Russian diplomats on Friday.", ("DEUGOV", "161", "RUSGOV")),
+    ("Iran was condemned by China on Monday.", ("CHNGOV", "111", "IRN")),
+    ("Japan and South Korea agreed to restore a military intelligence pact.", ("JPNGOV", "03", "KOR")),
+    ("The United States summoned the Chinese ambassador.", ("USAGOV", "114", "CHNGOV")),
+    ("Britain imposed sanctions on Russian banks.", ("GBRGOV", "163", "RUSBUS")),
+])
+def test_english_events(en_pipeline, text, expected):
+    found = triples(en_pipeline(text, published="2023-03-16"))
+    source, code, target = expected
+    assert any(s == source and c[:len(code)] == code[:len(c)] and c[:2] == code[:2]
+               and (target is None or t == target) for s, c, t in found), found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Sejak pelantikannya, Presiden Joe Biden belum pernah menelepon Presiden Recep Tayyip Erdogan."),
+    ("en", "Joe Biden did not visit Turkey after the vote."),
+    ("en", "The Kremlin denied that it planned to invade Ukraine."),
+])
+def test_negated_events_are_flagged_not_counted(id_pipeline, en_pipeline, lang, text):
+    doc = (id_pipeline if lang == "id" else en_pipeline)(text, published="2022-02-23")
+    assert doc.events, "the act is still coded"
+    assert not any(e.counted for e in doc.events if e.root in ("04", "19"))
+
+
+def test_future_cooperation_is_an_intention(id_pipeline):
+    doc = id_pipeline("Rusia akan tetap bekerja sama dengan Amerika Serikat.", published="2021-03-19")
+    assert ("RUSGOV", "030", "USA") in triples(doc)
+
+
+def test_every_event_cites_its_rule_and_evidence(en_pipeline):
+    doc = en_pipeline("Germany expelled four Russian diplomats on Friday.", published="2023-04-21")
+    (ev,) = [e for e in doc.events if e.cameo.startswith("16")]
+    assert ev.rule.startswith("en.verbs.16")
+    assert doc.text[ev.evidence.start:ev.evidence.end] == ev.evidence.verb
+    assert ev.date == "2023-04-21" and ev.date_text == "Friday"
+    assert ev.plover and ev.quad == 4 and ev.goldstein < 0
