@@ -93,7 +93,8 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
     if agent is None and nominal == "patient":
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
-    left = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
+    left = _skip_apposition(clause, first,
+                            [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)])
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
                       if s not in inside and not clause.has_break(last + 1, s[0])]
@@ -131,6 +132,21 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     if match.pattern.target == "none":
         target_span = None
     return Roles([s[2] for s in sources], target_span[2] if target_span else None)
+
+
+def _skip_apposition(clause: Clause, first: int, left: list) -> list:
+    """ "Marco Rubio, a Cuban-American senator, accused ...": the subject is the actor
+    before the apposition, not the one inside it."""
+    if first < 2 or clause.lowers[first - 1] != ",":
+        return left
+    opening = next((i for i in range(first - 2, -1, -1) if clause.lowers[i] == ","), None)
+    if opening is None:
+        return left
+    before = [s for s in left if s[1] < opening]
+    inside = [s for s in left if s[0] > opening]
+    if before and inside and before[-1][1] == opening - 1:
+        return before
+    return left
 
 
 def _included(clause: Clause, last: int) -> list:
