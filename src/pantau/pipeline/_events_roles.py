@@ -7,7 +7,7 @@ Works on one sentence: its tokens, its coded actor mentions and the pack's word 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pantau.document import Mention
 from pantau.packs import fold
@@ -20,6 +20,11 @@ _MODAL_REACH = 4      # ... for future and hedge words
 class Roles:
     sources: list[Mention]
     target: Mention | None
+    also: list[Mention] = field(default_factory=list)  # further targets: "A, B and C"
+
+    @property
+    def targets(self) -> list[Mention]:
+        return [self.target, *self.also] if self.target is not None else []
 
 
 class Clause:
@@ -46,6 +51,8 @@ class Clause:
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.same_subject = {fold(w) for w in meta.get("same_subject") or []}
         self.including = {fold(w) for w in meta.get("including") or []}
+        self.verb_helpers = self.auxiliaries | self.perfect | {
+            fold(w) for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()}
         self.participles = tuple(fold(w) for w in meta.get("participle_suffixes") or [])
         self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
         self.relatives = {fold(w) for w in meta.get("relatives") or []}
@@ -131,15 +138,37 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
         sources = _with_conjuncts(clause, source_span)
     if match.pattern.target == "none":
         target_span = None
-    return Roles([s[2] for s in sources], target_span[2] if target_span else None)
+    if target_span is None:
+        return Roles([s[2] for s in sources], None)
+    more = [t for t in _with_following(clause, target_span) if t is not target_span and t not in sources]
+    return Roles([s[2] for s in sources], target_span[2], [t[2] for t in more])
+
+
+def _with_following(clause: Clause, span) -> list:
+    """The target and the actors joined after it ("A, B dan C"; "both leaders" is two)."""
+    out = [span] + [s for s in clause.spans if (s[0], s[1]) == (span[0], span[1]) and s is not span]
+    current = span
+    while True:
+        nxt = [s for s in clause.spans if s[0] > current[1]]
+        if not nxt:
+            return out
+        cand = min(nxt, key=lambda s: s[0])
+        between = [w for w in clause.lowers[current[1] + 1:cand[0]] if w not in clause.determiners]
+        if not between or len(between) > 2 or not all(w in clause.conjunctions or w == "," for w in between):
+            return out
+        out.append(cand)
+        current = cand
 
 
 def _skip_apposition(clause: Clause, first: int, left: list) -> list:
     """ "Marco Rubio, a Cuban-American senator, accused ...": the subject is the actor
     before the apposition, not the one inside it."""
-    if first < 2 or clause.lowers[first - 1] != ",":
+    at = first - 1
+    while at > 0 and clause.lowers[at] in clause.verb_helpers:
+        at -= 1
+    if at < 1 or clause.lowers[at] != ",":
         return left
-    opening = next((i for i in range(first - 2, -1, -1) if clause.lowers[i] == ","), None)
+    opening = next((i for i in range(at - 1, -1, -1) if clause.lowers[i] == ","), None)
     if opening is None:
         return left
     before = [s for s in left if s[1] < opening]

@@ -107,13 +107,16 @@ def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Ment
 
 
 def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
-    found: list[Mention] = []
-    for m in reversed([m for m in mentions if m.end <= offset and m.code
-                       and m.kind in ("person", "country", "igo")]):
-        if all(m.code[:3] != f.code[:3] for f in found):
-            found.append(m)
-        if len(found) == 2:
-            return found
+    """The last two actors of different countries before `offset`: people first ("both
+    leaders"), else countries and organisations."""
+    earlier = [m for m in mentions if m.end <= offset and m.code]
+    for kinds in (("person",), ("person", "country", "igo")):
+        found: list[Mention] = []
+        for m in reversed([m for m in earlier if m.kind in kinds]):
+            if all(m.code[:3] != f.code[:3] for f in found):
+                found.append(m)
+            if len(found) == 2:
+                return found
     return []
 
 

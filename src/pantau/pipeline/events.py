@@ -118,17 +118,20 @@ class EventCoder:
 
 
 def event_pairs(roles, reciprocal: bool, joint: bool = True) -> list[tuple]:
-    """(source, target) pairs: one per source; both ways for reciprocal acts; between the
-    joined sources themselves when they cooperate with no one else ("A and B agreed to
-    restore relations", "kedua pemimpin sepakat ..."); conflict acts stay one per source."""
-    sources, target = roles.sources, roles.target
-    if target is not None and len(sources) > 1 and target.via == "role":
-        target = None  # "A and B agreed to restore a military pact": a bare role is no party
-    if len(sources) > 1 and (reciprocal or (target is None and joint)):
+    """(source, target) pairs: one per source and target; both ways for reciprocal acts;
+    between the joined sources themselves when they cooperate with no one else ("A and B
+    agreed to restore relations", "kedua pemimpin sepakat ..."); conflict acts stay one
+    per source."""
+    sources, targets = roles.sources, roles.targets
+    if targets and len(sources) > 1 and all(t.via == "role" for t in targets):
+        targets = []  # "A and B agreed to restore a military pact": a bare role is no party
+    if len(sources) > 1 and (reciprocal or (not targets and joint)):
         return [(a, b) for a in sources for b in sources if a is not b]
-    pairs = [(s, target) for s in sources]
-    if reciprocal and target is not None:
-        pairs += [(target, s) for s in sources]
+    if not targets:
+        return [(s, None) for s in sources]
+    pairs = [(s, t) for s in sources for t in targets]
+    if reciprocal:
+        pairs += [(t, s) for s in sources for t in targets]
     return pairs
 
 
