@@ -34,13 +34,9 @@ class MentionFinder:
         self.languages = options.languages
 
     @functools.lru_cache(maxsize=None)
-    def stop_words(self, lang: str) -> frozenset[str]:
-        """Words that end a chunk: prepositions, conjunctions, clause breaks, speech verbs."""
-        pack = load_pack(lang)
-        words = [str(w) for key in ("prepositions", "conjunctions", "clause_breaks")
-                 for w in pack.meta.get(key) or []]
-        words += pack.cues.get("verbs", [])  # "officials said Russian troops": two actors
-        return frozenset(fold(w) for w in words)
+    def modifiers(self, lang: str) -> frozenset[str]:
+        """The words that may stand between a role and its country ("pejabat senior AS")."""
+        return frozenset(fold(str(w)) for w in load_pack(lang).meta.get("role_modifiers") or [])
 
     def __call__(self, doc: CodedDocument) -> CodedDocument:
         if doc.lang not in self.languages:
@@ -50,7 +46,7 @@ class MentionFinder:
         day = _day(doc.published)
         after_noun = bool(load_pack(doc.lang).meta.get("adjective_after_noun"))
         mentions = []
-        for chunk in chunk_hits(doc.text, hits, self.stop_words(doc.lang)):
+        for chunk in chunk_hits(doc.text, hits, self.modifiers(doc.lang)):
             mention = resolve_chunk(doc.text, chunk, day, after_noun)
             if mention:
                 mention.sentence = doc.sentence_of(mention.start)
@@ -59,18 +55,18 @@ class MentionFinder:
         return doc
 
 
-def chunk_hits(text: str, hits: list[Hit], stop_words: frozenset[str] = frozenset()) -> list[list[Hit]]:
-    """Group adjacent hits; a role may be one (non-function) word from what follows it."""
+def chunk_hits(text: str, hits: list[Hit], modifiers: frozenset[str] = frozenset()) -> list[list[Hit]]:
+    """Group adjacent hits; a role may be one modifier word from what follows it."""
     chunks: list[list[Hit]] = []
     for hit in hits:
-        if chunks and _joins(text, chunks[-1][-1], hit, stop_words):
+        if chunks and _joins(text, chunks[-1][-1], hit, modifiers):
             chunks[-1].append(hit)
         else:
             chunks.append([hit])
     return chunks
 
 
-def _joins(text: str, prev: Hit, hit: Hit, stop_words: frozenset[str]) -> bool:
+def _joins(text: str, prev: Hit, hit: Hit, modifiers: frozenset[str]) -> bool:
     if prev.clitic:
         return False
     m = _GAP_WORD.fullmatch(text[prev.end:hit.start])
@@ -79,7 +75,7 @@ def _joins(text: str, prev: Hit, hit: Hit, stop_words: frozenset[str]) -> bool:
     word = m.group(1)
     if word is None:
         return True
-    return prev.kind == "role" and word.islower() and fold(word) not in stop_words
+    return prev.kind == "role" and fold(word) in modifiers
 
 
 def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: bool) -> Mention | None:
