@@ -53,7 +53,7 @@ class Coreference:
         mentions = sorted([m for m in mentions if not any(p.start <= m.start < p.end for p in pairs)]
                           + pairs, key=lambda m: m.start)
         dateline = find_dateline(doc.text, pack.places)
-        home = dateline.country if dateline else None
+        home = dateline.country if dateline else pack.meta.get("home_country")
         for i, mention in enumerate(mentions):
             if mention.via == "coref" and mention.code is None:
                 resolve_pronoun(mention, mentions[:i])
