@@ -51,3 +51,13 @@ def test_pronoun_and_clitic_resolve_to_the_last_person(id_pipeline):
     doc = id_pipeline("Joe Biden tiba di Tokyo. Dia bertemu perdana menteri.", published="2022-05-22")
     dia = next(a for a in doc.actors if a.text == "Dia")
     assert dia.name == "Joe Biden" and dia.code == "USAGOV"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Presiden Joko Widodo tiba di Moskow. Setelah bertemu Vladimir Putin, ia terbang ke Jakarta."),
+    ("en", "Joe Biden arrived in Tokyo. After meeting Fumio Kishida, he flew to Seoul."),
+])
+def test_pronoun_after_a_fronted_clause_is_the_main_subject(id_pipeline, en_pipeline, lang, text):
+    doc = (id_pipeline if lang == "id" else en_pipeline)(text, published="2022-05-22")
+    pronoun = next(a for a in doc.actors if a.kind == "pronoun")
+    assert pronoun.name in ("Joko Widodo", "Joe Biden")

@@ -56,7 +56,7 @@ class Coreference:
         home = dateline.country if dateline else pack.meta.get("home_country")
         for i, mention in enumerate(mentions):
             if mention.via == "coref" and mention.code is None:
-                resolve_pronoun(mention, mentions[:i])
+                resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack), home)
         doc.actors = mentions
@@ -120,14 +120,25 @@ def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
     return []
 
 
-def resolve_pronoun(mention: Mention, before: list[Mention]) -> None:
+def _after_fronted_clause(doc: CodedDocument, mention: Mention, pack) -> bool:
+    """ "Setelah bertemu Putin, ia ...", "After meeting Putin, he ...": the pronoun is the
+    subject of the main clause and does not point into the fronted one."""
+    sent = doc.sentences[mention.sentence] if doc.sentences else None
+    if sent is None:
+        return False
+    head = fold(doc.text[sent.start:mention.start]).split()
+    breaks = {fold(w) for w in pack.meta.get("clause_breaks") or []}
+    return bool(head) and head[0] in breaks and head[-1].endswith(",")
+
+
+def resolve_pronoun(mention: Mention, before: list[Mention], fronted: bool = False) -> None:
     if mention.kind == "neuter":
         actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "igo", "org", "body")
                       and m.sentence >= mention.sentence - 1), None)
         if actor:
             mention.code, mention.name = actor.code, actor.name
         return
-    person = antecedent(mention, before)
+    person = antecedent(mention, [m for m in before if m.sentence != mention.sentence] if fronted else before)
     if person:
         mention.code, mention.name = person.code, person.name
         mention.gender = mention.gender or person.gender
