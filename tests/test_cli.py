@@ -83,10 +83,10 @@ def test_every_command_has_help_with_an_example():
 
 def test_giant_and_empty_documents_are_reported_and_the_rest_goes_on(tmp_path, validate):
     giant = "Kata " * 450_000  # 2.25 million characters: over the 2,000,000 limit
-    lines = [json.dumps({"id": "giant", "text": giant}), json.dumps({"id": "empty", "text": ""}),
-             json.dumps({"id": "ok", "lang": "en", "text": "Germany expelled two diplomats."})]
+    rows = [json.dumps({"id": "giant", "text": giant}), json.dumps({"id": "empty", "text": ""}),
+            json.dumps({"id": "ok", "lang": "en", "text": "Germany expelled two diplomats."})]
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run("code", str(path))
     assert result.returncode == 1
     assert "mixed.jsonl:1: the text has 2,250,000 characters, over the limit" in result.stderr
