@@ -51,6 +51,7 @@ class Clause:
         self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
         self.same_subject = {fold(w) for w in meta.get("same_subject") or []}
         self.including = {fold(w) for w in meta.get("including") or []}
+        self.place_words = {fold(w) for w in meta.get("place_prepositions") or []}
         self.verb_helpers = self.auxiliaries | self.perfect | {
             fold(w) for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()}
         self.participles = tuple(fold(w) for w in meta.get("participle_suffixes") or [])
@@ -93,8 +94,11 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     if previous is not None and first and _continues(clause, first):
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
-        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]))
-        return Roles(previous.sources, None if match.pattern.target == "none" else (target[2] if target else None))
+        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), clause)
+        if target is None or match.pattern.target == "none":
+            return Roles(previous.sources, None)
+        more = [t[2] for t in _with_following(clause, target) if t is not target]
+        return Roles(previous.sources, target[2], more)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
@@ -110,27 +114,27 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
         if genitive is None and agent is None:
             return None
         source_span, left = genitive or agent, []
-        target_span = _target(after, source_span)
+        target_span = _target(after, source_span, clause)
     elif passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None
         source_span = agent
-        target_span = left[-1] if left else _target(after, agent)
+        target_span = left[-1] if left else _target(after, agent, clause)
     elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
         source_span = agent
-        target_span = _target([s for s in after if s[0] < agent[0]], agent)
+        target_span = _target([s for s in after if s[0] < agent[0]], agent, clause)
     elif left:
         source_span = left[-1]
-        target_span = _target(after, source_span)
+        target_span = _target(after, source_span, clause)
     elif after:
         source_span = after[0]
-        target_span = _target(after[1:], source_span)
+        target_span = _target(after[1:], source_span, clause)
     else:
         return None
     included = _included(clause, last) if source_span[2].via == "role" or not left else []
     if included:  # "70 negara telah menawarkan bantuan kepada Turki, termasuk AS, UE ..."
         if left:
-            target_span = _target([s for s in after if s not in included], source_span)
+            target_span = _target([s for s in after if s not in included], source_span, clause)
         else:
             target_span = source_span if source_span not in included else None
         sources = included
@@ -202,12 +206,14 @@ def _continues(clause: Clause, first: int) -> bool:
     return before == "," and bool(clause.participles) and anchor.endswith(clause.participles)
 
 
-def _target(candidates: list, source) -> tuple | None:
+def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple | None:
     """The first candidate that is not the source itself, nor the same actor under
     another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV)."""
     src = source[2]
     for span in candidates:
         m = span[2]
+        if clause and m.kind == "capital" and span[0] and clause.lowers[span[0] - 1] in clause.place_words:
+            continue  # "met in Brussels": a place, not a party
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
                         and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)):
             continue

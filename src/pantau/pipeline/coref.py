@@ -50,6 +50,8 @@ class Coreference:
         repeats = find_surname_repeats(doc, named + pronouns)
         mentions = sorted(named + repeats + pronouns, key=lambda m: m.start)
         pairs = find_pairs(doc, pack, mentions)
+        pairs += find_plural_pairs(doc, pack, mentions, pairs)
+        pairs += find_organisations(doc, pack, mentions)
         mentions = sorted([m for m in mentions if not any(p.start <= m.start < p.end for p in pairs)]
                           + pairs, key=lambda m: m.start)
         dateline = find_dateline(doc.text, pack.places)
@@ -106,6 +108,41 @@ def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Ment
     return out
 
 
+def find_plural_pairs(doc: CodedDocument, pack, mentions: list[Mention], pairs: list[Mention]) -> list[Mention]:
+    """ "they"/"them"/"mereka" right after a pair ("both leaders ... urged them") are the pair."""
+    plural = {fold(w) for w in pack.pronouns.get("plural", [])}
+    out = []
+    for tok in doc.tokens:
+        if tok.lower not in plural:
+            continue
+        recent = [p for p in pairs if p.end <= tok.start and p.sentence >= tok.sentence - 1]
+        if not recent:
+            continue
+        last = [p for p in recent if (p.start, p.end) == (recent[-1].start, recent[-1].end)]
+        out += [Mention(doc.text[tok.start:tok.end], tok.start, tok.end, p.code, p.name, "group",
+                        tok.sentence, "coref") for p in last]
+    return out
+
+
+def find_organisations(doc: CodedDocument, pack, mentions: list[Mention]) -> list[Mention]:
+    """ "the alliance", "the bloc": the latest international organisation named before."""
+    phrases = [fold(p) for p in pack.pronouns.get("organisations", [])]
+    if not phrases:
+        return []
+    folded = fold(doc.text)
+    igos = sorted((m for m in mentions if m.code and m.code.startswith("IGO") and m.kind != "pronoun"),
+                  key=lambda m: m.end)
+    out = []
+    for phrase in phrases:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            before = [i for i in igos if i.end <= m.start()]
+            if before:
+                igo = before[-1]
+                out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), igo.code,
+                                   igo.name, "igo", doc.sentence_of(m.start()), "coref"))
+    return out
+
+
 def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
     """The last two actors of different countries before `offset`: people first ("both
     leaders"), else countries and organisations."""
@@ -133,7 +170,7 @@ def _after_fronted_clause(doc: CodedDocument, mention: Mention, pack) -> bool:
 
 def resolve_pronoun(mention: Mention, before: list[Mention], fronted: bool = False) -> None:
     if mention.kind == "neuter":
-        actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "igo", "org", "body")
+        actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "capital", "igo", "org", "body")
                       and m.sentence >= mention.sentence - 1), None)
         if actor:
             mention.code, mention.name = actor.code, actor.name

@@ -95,7 +95,7 @@ def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: 
     if not roles:
         hit, actor, form = places[0]
         code = actor.code + "GOV" if form in ("seat", "capital") else actor.code
-        kind = "country" if actor.kind == "country" else actor.kind
+        kind = "capital" if form == "capital" else actor.kind
         return Mention(text[hit.start:hit.end], hit.start, hit.end, code, actor.name, kind)
     sector = _sector(roles)
     countries = [a for h, a, form in places if a.kind == "country"]
