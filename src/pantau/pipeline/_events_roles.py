@@ -108,7 +108,9 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
                             [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)])
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
-                      if s not in inside and not clause.has_break(last + 1, s[0])]
+                      if s not in inside and not clause.has_break(last + 1, s[0])
+                      and not (s[0] == last + 1 and s[2].via == "role"
+                               and match.pattern.specificity > 1)]  # "kerja sama militer"
     if nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
         genitive = next((s for s in after if s[0] == first + 1), None)
         if genitive is None and agent is None:

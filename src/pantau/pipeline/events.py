@@ -142,7 +142,7 @@ def _same_actor(a: str, b: str, target: Mention | None = None) -> bool:
         return True
     if a[:3] != b[:3] or a.startswith("IGO") or (len(a) != 3 and len(b) != 3):
         return False
-    return not (target is not None and target.via == "role" and target.sector == "-")
+    return not (target is not None and target.sector == "-")
 
 
 def _ref(mention: Mention, as_government: bool) -> ActorRef:

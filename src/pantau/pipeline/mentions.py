@@ -108,7 +108,9 @@ def resolve_chunk(text: str, chunk: list[Hit], day: dt.date | None, after_noun: 
         return Mention(text[start:n_end], start, n_end, code, text[n_start:n_end].strip(),
                        "person", via="title")
     kind = "person" if person_role and len(roles) == len(chunk) else roles[0].role_kind or "group"
-    return Mention(text[start:end], start, end, code, None, kind, via="role", sector=sector)
+    # "kb" when a country or body in the chunk gave the code; "role" when context must
+    return Mention(text[start:end], start, end, code, None, kind,
+                   via="kb" if code else "role", sector=sector)
 
 
 def _sector(roles: list[Hit]) -> str:
