@@ -144,6 +144,16 @@ class CodedDocument:
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
 
+    def folded(self) -> str:
+        """The text lower-cased without diacritics, same length (computed once per text)."""
+        cached = self.__dict__.get("_folded")
+        if cached is None or cached[0] is not self.text:
+            from pantau.packs import fold
+
+            cached = (self.text, fold(self.text))
+            self.__dict__["_folded"] = cached
+        return cached[1]
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding a character offset (0 when there are none)."""
         lo, hi = 0, len(self.sentences) - 1

@@ -26,10 +26,15 @@ class Cleaner:
 
     def __init__(self, options: Options):
         packs = [load_pack(lang) for lang in options.languages]
-        self.prefixes = sorted(
-            ((fold(p).strip(), kind) for pack in packs
-             for kind, items in pack.boilerplate.items() for p in items if p.strip()),
-            key=lambda item: -len(item[0]))
+        by_kind: dict[str, set[str]] = {}
+        for pack in packs:
+            for kind, items in pack.boilerplate.items():
+                by_kind.setdefault(kind, set()).update(fold(p).strip() for p in items if p.strip())
+        # one anchored regex per kind: a line starts with a listed prefix, then a non-word
+        # character or the end (or the prefix itself ends in punctuation)
+        self.prefixes = [(re.compile("|".join(rf"{re.escape(p)}(?:(?<=\W)|(?!\w))"
+                                              for p in sorted(words, key=len, reverse=True))), kind)
+                         for kind, words in by_kind.items()]
         spam = {fold(s) for pack in packs for s in pack.spam}
         alternatives = "|".join(re.escape(s) for s in sorted(spam, key=len, reverse=True))
         self.spam = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if spam else None
@@ -56,8 +61,8 @@ class Cleaner:
         stripped = fold(line.strip())
         if not stripped:
             return None
-        for prefix, kind in self.prefixes:
-            if stripped.startswith(prefix) and _boundary(stripped, len(prefix)):
+        for regex, kind in self.prefixes:
+            if regex.match(stripped):
                 return kind
         if self.spam and is_spam(stripped, self.spam):
             return "spam"
@@ -123,7 +128,3 @@ def _drop_suffix(line: str | None) -> str:
 
 def _norm(line: str | None) -> str:
     return _SPACE.sub(" ", fold(line or "")).strip()
-
-
-def _boundary(text: str, end: int) -> bool:
-    return end >= len(text) or not text[end].isalnum() or not text[end - 1].isalnum()

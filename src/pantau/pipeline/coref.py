@@ -18,6 +18,7 @@ fills in role mentions that had no country).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pantau.document import CodedDocument, Mention
@@ -95,16 +96,12 @@ def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Ment
     phrases = sorted((fold(p) for p in pack.pronouns.get("pair", [])), key=len, reverse=True)
     if not phrases:
         return []
-    folded = fold(doc.text)
     out: list[Mention] = []
-    for phrase in phrases:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
-            if any(o.start < m.end() and m.start() < o.end for o in out):
-                continue  # "the two sides" already holds "the two"
-            pair = _last_two(before_all, m.start())
-            for actor in pair:
-                out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), actor.code,
-                                   actor.name, "group", doc.sentence_of(m.start()), "coref"))
+    for m in _phrase_regex(tuple(phrases)).finditer(doc.folded()):
+        pair = _last_two(before_all, m.start())
+        for actor in pair:
+            out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), actor.code,
+                               actor.name, "group", doc.sentence_of(m.start()), "coref"))
     return out
 
 
@@ -129,18 +126,23 @@ def find_organisations(doc: CodedDocument, pack, mentions: list[Mention]) -> lis
     phrases = [fold(p) for p in pack.pronouns.get("organisations", [])]
     if not phrases:
         return []
-    folded = fold(doc.text)
     igos = sorted((m for m in mentions if m.code and m.code.startswith("IGO") and m.kind != "pronoun"),
                   key=lambda m: m.end)
     out = []
-    for phrase in phrases:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
-            before = [i for i in igos if i.end <= m.start()]
-            if before:
-                igo = before[-1]
-                out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), igo.code,
-                                   igo.name, "igo", doc.sentence_of(m.start()), "coref"))
+    for m in _phrase_regex(tuple(phrases)).finditer(doc.folded()):
+        before = [i for i in igos if i.end <= m.start()]
+        if before:
+            igo = before[-1]
+            out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), igo.code,
+                               igo.name, "igo", doc.sentence_of(m.start()), "coref"))
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    """One word-bounded alternation, longest phrases first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
 def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:

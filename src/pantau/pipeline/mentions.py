@@ -42,7 +42,7 @@ class MentionFinder:
         if doc.lang not in self.languages:
             doc.actors = []
             return doc
-        hits = find_hits(doc.text, fold(doc.text), doc.lang)
+        hits = find_hits(doc.text, doc.folded(), doc.lang)
         day = _day(doc.published)
         after_noun = bool(load_pack(doc.lang).meta.get("adjective_after_noun"))
         mentions = []

@@ -44,7 +44,7 @@ class QuoteFinder:
         cues = sorted({fold(c) for c in load_pack(doc.lang).cues.get("verbs", [])}, key=len, reverse=True)
         cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, cues)) + r")(?![\w-])") if cues else None
         quotes: list[Quote] = []
-        folded = fold(doc.text)
+        folded = doc.folded()
         for span in find_quote_spans(doc.text):
             quote = attribute(doc, folded, span, cue_re, quotes, self.min_words)
             if quote:
