@@ -27,6 +27,37 @@ class Roles:
         return [self.target, *self.also] if self.target is not None else []
 
 
+@functools.lru_cache(maxsize=None)
+def _grammar_words(lang: str) -> dict:
+    """The pack's grammar word lists (pack.yaml, modality.yaml), folded once per language."""
+    from pantau.packs import load_pack
+
+    pack = load_pack(lang)
+    meta = pack.meta
+    passive = meta.get("passive") or {}
+
+    def words(values) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in values or [])
+
+    out = {
+        "passive_prefixes": tuple(fold(p) for p in passive.get("prefixes") or []),
+        "auxiliaries": words(passive.get("auxiliaries")),
+        "agents": words(passive.get("agents")),
+        "perfect": words(passive.get("perfect")),
+        "participles": tuple(fold(w) for w in meta.get("participle_suffixes") or []),
+        "nominals": [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""])))
+                     for kind, spec in (meta.get("nominals") or {}).items()],
+    }
+    for name, key in (("conjunctions", "conjunctions"), ("same_subject", "same_subject"),
+                      ("including", "including"), ("place_words", "place_prepositions"),
+                      ("breaks", "clause_breaks"), ("relatives", "relatives"),
+                      ("determiners", "determiners")):
+        out[name] = words(meta.get(key))
+    modal = [w for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()]
+    out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
+    return out
+
+
 class Clause:
     """A sentence's tokens with its mentions placed on token indexes."""
 
@@ -42,25 +73,7 @@ class Clause:
             first = _index_at(starts, m.start)
             last = max(first, _index_at(starts, m.end - 1))
             self.spans.append((first, last, m))
-        meta = pack.meta
-        passive = meta.get("passive") or {}
-        self.passive_prefixes = tuple(fold(p) for p in passive.get("prefixes") or [])
-        self.auxiliaries = {fold(w) for w in passive.get("auxiliaries") or []}
-        self.agents = {fold(w) for w in passive.get("agents") or []}
-        self.perfect = {fold(w) for w in passive.get("perfect") or []}
-        self.conjunctions = {fold(w) for w in meta.get("conjunctions") or []}
-        self.same_subject = {fold(w) for w in meta.get("same_subject") or []}
-        self.including = {fold(w) for w in meta.get("including") or []}
-        self.place_words = {fold(w) for w in meta.get("place_prepositions") or []}
-        self.verb_helpers = self.auxiliaries | self.perfect | {
-            fold(w) for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()}
-        self.participles = tuple(fold(w) for w in meta.get("participle_suffixes") or [])
-        self.breaks = {fold(w) for w in meta.get("clause_breaks") or []}
-        self.relatives = {fold(w) for w in meta.get("relatives") or []}
-        self.determiners = {fold(w) for w in meta.get("determiners") or []}
-        nominals = meta.get("nominals") or {}
-        self.nominals = [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""])))
-                         for kind, spec in nominals.items()]
+        self.__dict__.update(_grammar_words(pack.code))
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
         return [s for s in self.spans if s[1] < index and index - s[1] <= self.window]

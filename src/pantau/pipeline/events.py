@@ -10,6 +10,7 @@ flag from the words before its anchor, and becomes one event (two for reciprocal
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
@@ -57,7 +58,7 @@ class EventCoder:
                     continue  # words inside a quote are the speaker's, not reported acts
                 coded_events, previous = self.code_match(doc, clause, match, index, previous)
                 events.extend(coded_events)
-        no_target = {p.id for p in pack.verbs.patterns if p.target == "none"}
+        no_target = _no_target_rules(pack.code)
         events = self.add_converses(self.answer_latest(events, no_target))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
@@ -115,6 +116,11 @@ class EventCoder:
                              entry.plover, evidence, match.pattern.id, sentence,
                              negated=negated, modality=modality))
         return out, roles
+
+
+@functools.lru_cache(maxsize=None)
+def _no_target_rules(lang: str) -> frozenset[str]:
+    return frozenset(p.id for p in load_pack(lang).verbs.patterns if p.target == "none")
 
 
 def event_pairs(roles, reciprocal: bool, joint: bool = True) -> list[tuple]:
