@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from pantau.document import CodedDocument, Removal
 from pantau.packs import fold, load_pack
 from pantau.settings import Options
@@ -35,9 +37,7 @@ class Cleaner:
         self.prefixes = [(re.compile("|".join(rf"{re.escape(p)}(?:(?<=\W)|(?!\w))"
                                               for p in sorted(words, key=len, reverse=True))), kind)
                          for kind, words in by_kind.items()]
-        spam = {fold(s) for pack in packs for s in pack.spam}
-        alternatives = "|".join(re.escape(s) for s in sorted(spam, key=len, reverse=True))
-        self.spam = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if spam else None
+        self.spam = SpamMatcher({fold(s) for pack in packs for s in pack.spam})
 
     def __call__(self, doc: CodedDocument) -> CodedDocument:
         lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -64,22 +64,47 @@ class Cleaner:
         for regex, kind in self.prefixes:
             if regex.match(stripped):
                 return kind
-        if self.spam and is_spam(stripped, self.spam):
+        if self.spam.is_spam(stripped):
             return "spam"
         return None
 
 
-def is_spam(line: str, spam: re.Pattern) -> bool:
-    """A line made only of spam phrases, or a short one mostly (half its letters) spam
-    that does not end like a sentence."""
-    covered = sum(len(m.group()) for m in spam.finditer(line))
-    if not covered:
-        return False
-    letters = len(_NON_SPACE.sub("", line))
-    rest = spam.sub(" ", line)
-    if _LEFTOVER.fullmatch(rest):
-        return True
-    return covered >= 0.5 * letters and len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?"))
+class SpamMatcher:
+    """Spam phrases in one Aho-Corasick automaton, matched on word boundaries."""
+
+    def __init__(self, phrases: set[str]):
+        self.automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            if phrase.strip():
+                self.automaton.add_word(phrase, len(phrase))
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def spans(self, line: str) -> list[tuple[int, int]]:
+        if not len(self.automaton):
+            return []
+        found = []
+        for end, length in self.automaton.iter(line):
+            start, stop = end - length + 1, end + 1
+            if (start == 0 or not line[start - 1].isalnum()) and (stop == len(line) or not line[stop].isalnum()):
+                found.append((start, stop))
+        return found
+
+    def is_spam(self, line: str) -> bool:
+        """A line made only of spam phrases, or a short one mostly (half its letters)
+        spam that does not end like a sentence."""
+        spans = self.spans(line)
+        if not spans:
+            return False
+        mask = bytearray(len(line))
+        for start, stop in spans:
+            mask[start:stop] = b"\x01" * (stop - start)
+        rest = "".join(" " if mask[i] else ch for i, ch in enumerate(line))
+        if _LEFTOVER.fullmatch(rest):
+            return True
+        covered = sum(1 for i, ch in enumerate(line) if mask[i] and not ch.isspace())
+        letters = len(_NON_SPACE.sub("", line))
+        return covered >= 0.5 * letters and len(line.split()) <= 25 and not line.rstrip().endswith((".", "!", "?"))
 
 
 def strip_repeated_title(lines: list[str], title: str | None, boilerplate=lambda line: None):
