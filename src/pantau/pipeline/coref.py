@@ -24,7 +24,7 @@ import re
 from pantau.document import CodedDocument, Mention
 from pantau.packs import fold, load_pack
 from pantau.pipeline._coref_names import find_named_speakers, find_surname_repeats
-from pantau.pipeline.places import find_dateline
+from pantau.pipeline.places import find_dateline, find_place, place_regex
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
@@ -61,7 +61,8 @@ class Coreference:
             if mention.via == "coref" and mention.code is None:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
-                resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack), home)
+                resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack),
+                             _sentence_country(doc, mention.sentence, pack) or home)
         doc.actors = mentions
         return doc
 
@@ -157,6 +158,15 @@ def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
             if len(found) == 2:
                 return found
     return []
+
+
+def _sentence_country(doc: CodedDocument, index: int, pack) -> str | None:
+    """The country of the place the sentence names ("rallied ... in Bangkok")."""
+    if not doc.sentences:
+        return None
+    sent = doc.sentences[index]
+    place = find_place(doc.text[sent.start:sent.end], place_regex(doc.lang), pack.places)
+    return place.country if place else None
 
 
 def _after_fronted_clause(doc: CodedDocument, mention: Mention, pack) -> bool:

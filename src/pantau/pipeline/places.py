@@ -10,6 +10,7 @@ article's dateline ("Moskow:", "GENEVA (Reuters) -") gives the place.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pantau.document import CodedDocument, Place
@@ -33,8 +34,7 @@ class EventPlaces:
         if doc.lang not in self.languages or not doc.events:
             return doc
         pack = load_pack(doc.lang)
-        preps = [fold(p) for p in pack.meta.get("place_prepositions") or []]
-        regex = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, preps)) + r")\s+" + _NAME) if preps else None
+        regex = place_regex(doc.lang)
         dateline = find_dateline(doc.text, pack.places)
         cache: dict[int, Place | None] = {}
         for ev in doc.events:
@@ -43,6 +43,13 @@ class EventPlaces:
                 cache[ev.sentence] = find_place(doc.text[sent.start:sent.end], regex, pack.places)
             ev.place = cache[ev.sentence] or dateline
         return doc
+
+
+@functools.lru_cache(maxsize=None)
+def place_regex(lang: str) -> re.Pattern | None:
+    """ "di <Name>", "in <Name>": a place preposition and a capitalised name."""
+    preps = [fold(p) for p in load_pack(lang).meta.get("place_prepositions") or []]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, preps)) + r")\s+" + _NAME) if preps else None
 
 
 def find_place(sentence: str, regex, exonyms: dict[str, str]) -> Place | None:
