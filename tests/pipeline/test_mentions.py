@@ -61,3 +61,8 @@ def test_pronoun_after_a_fronted_clause_is_the_main_subject(id_pipeline, en_pipe
     doc = (id_pipeline if lang == "id" else en_pipeline)(text, published="2022-05-22")
     pronoun = next(a for a in doc.actors if a.kind == "pronoun")
     assert pronoun.name in ("Joko Widodo", "Joe Biden")
+
+
+def test_role_word_ending_a_place_name_is_not_a_role(en_pipeline):
+    doc = en_pipeline("Israeli troops killed three Palestinians in the West Bank.", published="2024-01-15")
+    assert [(a.text, a.code) for a in doc.actors] == [("Israeli troops", "ISRMIL"), ("Palestinians", "PSE")]

@@ -8,6 +8,7 @@ may follow a hit (`juru bicaranya`).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -33,8 +34,13 @@ def build_matcher(lang: str):
     kb = knowledge_base()
     pack = load_pack(lang)
     table: dict[str, list] = {}
+    plurals = [str(x) for x in pack.meta.get("demonym_plurals") or []]
     for alias, hits in kb.alias_items(lang):
         table.setdefault(alias, []).extend(("actor", kb.actors[i], form) for i, form in hits)
+        for suffix in plurals:  # "Palestinians", "Russians": the people of a country
+            if any(form == "adjective" for _, form in hits) and not alias.endswith(suffix):
+                table.setdefault(alias + suffix, []).extend(
+                    ("actor", kb.actors[i], form) for i, form in hits if form == "adjective")
     for phrase, (sector, kind) in pack.roles.items():
         table.setdefault(phrase, []).append(("role", sector, kind))
     automaton = ahocorasick.Automaton()
@@ -67,7 +73,22 @@ def find_hits(text: str, folded: str, lang: str) -> list[Hit]:
         if hit.start >= last_end:
             out.append(hit)
             last_end = hit.end + len(hit.clitic)
-    return out
+    return [h for i, h in enumerate(out) if not _inside_name(text, h, out[i - 1] if i else None)]
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+
+
+def _inside_name(text: str, hit: Hit, previous: Hit | None) -> bool:
+    """A capitalised role word that ends an unknown proper name is part of that name:
+    "West Bank", "Bank Indonesia" is not; "Hilton Hotel", "Supreme Court" are titles."""
+    if hit.kind != "role" or not text[hit.start:hit.start + 1].isupper():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if not m or (previous is not None and previous.end >= m.start(1)):
+        return False
+    before = text[max(0, m.start(1) - 2):m.start(1)]
+    return not (before == "" or before.endswith(("\n", ". ", ": ", "“", '"')))
 
 
 def _clitic_after(folded: str, end: int, clitics: tuple[str, ...]) -> str | None:
