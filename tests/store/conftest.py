@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from fakes import fake_code
+from fakes import DYAD_RECORDS, fake_code, write_jsonl  # noqa: F401 (re-exported for fixtures)
 from pantau.store import Store
 
 DATA = Path(__file__).parent.parent / "data" / "store"
@@ -32,23 +32,6 @@ def pages_store(store, coder):
     """A store holding the four article pages (two Indonesian, two English)."""
     store.ingest([DATA / "pages"], coder=coder)
     return store
-
-
-def write_jsonl(path: Path, records: list) -> Path:
-    with open(path, "w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
-    return path
-
-
-DYAD_RECORDS = [
-    ("2021-03-01", "a.example", 1, "Joe Biden criticized Vladimir Putin over the election."),
-    ("2021-03-01", "b.example", 2, "Joe Biden criticized Vladimir Putin over the election."),
-    ("2021-03-03", "a.example", 3, "Vladimir Putin praised Joe Biden for the call."),
-    ("2021-03-10", "b.example", 4, "Vladimir Putin criticized Joe Biden in a speech."),
-    ("2021-04-02", "a.example", 5, "Joe Biden met Vladimir Putin in Geneva."),
-    ("2021-04-02", "c.example", 6, "Recep Tayyip Erdogan praised Vladimir Putin."),
-]
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ real pipeline fills (sentences, actors, events, quotes, tone), with valid offset
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from pantau.document import (ActorRef, CodedDocument, Event, Evidence, Mention, Place,
                              Quote, Sentence, Speaker)
@@ -114,3 +116,20 @@ def fake_code(doc: CodedDocument) -> CodedDocument:
     doc.quotes = find_quotes(doc)
     doc.tone = round(sum(e.goldstein for e in doc.events) / max(1, len(doc.events)), 2)
     return doc
+
+
+def write_jsonl(path: Path, records: list) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
+    return path
+
+
+DYAD_RECORDS = [
+    ("2021-03-01", "a.example", 1, "Joe Biden criticized Vladimir Putin over the election."),
+    ("2021-03-01", "b.example", 2, "Joe Biden criticized Vladimir Putin over the election."),
+    ("2021-03-03", "a.example", 3, "Vladimir Putin praised Joe Biden for the call."),
+    ("2021-03-10", "b.example", 4, "Vladimir Putin criticized Joe Biden in a speech."),
+    ("2021-04-02", "a.example", 5, "Joe Biden met Vladimir Putin in Geneva."),
+    ("2021-04-02", "c.example", 6, "Recep Tayyip Erdogan praised Vladimir Putin."),
+]

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import pantau.store as store_pkg
-from conftest import DYAD_RECORDS, write_jsonl
+from fakes import DYAD_RECORDS, write_jsonl
 from fakes import fake_code
 from pantau.cli_store import COMMANDS, dyad, export, ingest
 from pantau.store import Store

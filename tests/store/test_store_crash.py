@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_jsonl
+from fakes import write_jsonl
 from fakes import fake_code
 from pantau.sources import make_document
 from pantau.store import Store

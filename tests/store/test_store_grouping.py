@@ -1,7 +1,7 @@
 """Same story, many outlets: near-duplicate articles share a story; repeated events are
 one grouped event with GDELT-style mention, source and article counts."""
 
-from conftest import write_jsonl
+from fakes import write_jsonl
 from pantau.store import dedupe
 
 WIRE = ("Turkish President Recep Tayyip Erdogan on Thursday criticized Joe Biden over his "

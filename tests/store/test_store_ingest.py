@@ -1,4 +1,4 @@
-from conftest import write_jsonl
+from fakes import write_jsonl
 from pantau.document import CodedDocument
 from pantau.errors import StoreError
 from pantau.store import Store

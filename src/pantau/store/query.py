@@ -88,16 +88,18 @@ def select_events(con, f: Filters, limit: int = 100, offset: int = 0) -> list[di
     return fetch_dicts(con, sql, params + [int(limit), int(offset)])
 
 
-def select_quotes(con, *, speaker: str | None = None, code: str | None = None,
-                  article: str | None = None, since: str | None = None,
-                  until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+def quote_where(speaker=None, code=None, text=None, article=None, since=None, until=None):
+    """A WHERE clause (and its parameters) for quotes `q` joined to articles `a`."""
     clauses, params = ["TRUE"], []
     if speaker:
-        clauses.append("q.speaker_name ILIKE ?")
-        params.append(f"%{speaker}%")
+        clauses.append("contains(lower(q.speaker_name), ?)")
+        params.append(speaker.lower())
     if code:
         clauses.append("starts_with(q.speaker_code, ?)")
         params.append(code.upper())
+    if text:
+        clauses.append("contains(lower(q.text), ?)")
+        params.append(text.lower())
     if article:
         clauses.append("q.article_id = ?")
         params.append(article)
@@ -105,9 +107,16 @@ def select_quotes(con, *, speaker: str | None = None, code: str | None = None,
         if value:
             clauses.append(f"a.day {op} ?")
             params.append(value)
+    return " AND ".join(clauses), params
+
+
+def select_quotes(con, *, speaker: str | None = None, code: str | None = None,
+                  article: str | None = None, since: str | None = None,
+                  until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+    where, params = quote_where(speaker=speaker, code=code, article=article, since=since, until=until)
     sql = ("SELECT q.*, a.url, a.source AS outlet, a.title, a.published "
            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-           f"WHERE {' AND '.join(clauses)} "
+           f"WHERE {where} "
            "ORDER BY a.day NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?")
     return fetch_dicts(con, sql, params + [int(limit), int(offset)])
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pantau.errors import StoreError
-from pantau.store.query import Filters, check_day, fetch_dicts, where_events
+from pantau.store.query import Filters, fetch_dicts, quote_where, where_events
 
 SORTS = {
     "-date": "e.day DESC NULLS LAST, e.article_id DESC, e.idx",
@@ -161,27 +161,6 @@ def network(con, limit: int = 100, since: str | None = None, until: str | None =
             weight[code] = weight.get(code, 0) + edge["events"]
     nodes = [{"code": c, "events": n} for c, n in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
     return {"nodes": nodes, "edges": edges}
-
-
-def quote_where(speaker=None, code=None, text=None, article=None, since=None, until=None):
-    clauses, params = ["TRUE"], []
-    if speaker:
-        clauses.append("contains(lower(q.speaker_name), ?)")
-        params.append(speaker.lower())
-    if code:
-        clauses.append("starts_with(q.speaker_code, ?)")
-        params.append(code.upper())
-    if text:
-        clauses.append("contains(lower(q.text), ?)")
-        params.append(text.lower())
-    if article:
-        clauses.append("q.article_id = ?")
-        params.append(article)
-    for value, op in ((check_day(since, "since"), ">="), (check_day(until, "until"), "<=")):
-        if value:
-            clauses.append(f"a.day {op} ?")
-            params.append(value)
-    return " AND ".join(clauses), params
 
 
 def quote_page(con, *, limit: int = 50, offset: int = 0, **criteria) -> tuple[int, list[dict]]:
