@@ -6,7 +6,6 @@ agree; pronoun and clitic mentions (coreference) are not scored here."""
 import json
 from pathlib import Path
 
-import pytest
 
 GOLD = Path(__file__).parent / "data" / "gold" / "mentions.jsonl"
 FLOORS = {"precision": 0.85, "recall": 0.9}
