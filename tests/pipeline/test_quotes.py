@@ -55,3 +55,10 @@ def test_reported_speech_is_an_indirect_quote(id_pipeline, en_pipeline, lang, te
     (q,) = doc.quotes
     assert not q.direct
     assert (q.text, q.speaker.name, q.cue) == expected
+
+
+def test_quote_running_over_two_paragraphs_keeps_its_speaker(en_pipeline):
+    text = ('Joe Biden said: "We will rebuild the alliance and we will do it together.\n\n'
+            '"Nobody should doubt our resolve in the years ahead."')
+    doc = en_pipeline(text, published="2022-05-22")
+    assert [q.speaker.name for q in doc.quotes if q.direct] == ["Joe Biden", "Joe Biden"]

@@ -151,10 +151,14 @@ def _name_at(doc, start: int, limit: int) -> Speaker | None:
 
 
 def continuation(doc, span: QuoteSpan, previous: list[Quote]) -> Speaker | None:
-    """A quote that directly follows another (same or next paragraph) continues it."""
+    """A quote that directly follows another (same or next paragraph) continues it; so
+    does a paragraph that opens with a quote after one left open (a quote running over
+    several paragraphs)."""
     if not previous or previous[-1].speaker is None:
         return None
     gap = doc.text[previous[-1].end:span.open_start]
+    if not gap.strip():
+        return previous[-1].speaker
     if len(gap) > 120 or "\n\n" in gap:
         return None
     return previous[-1].speaker
