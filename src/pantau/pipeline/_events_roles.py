@@ -53,6 +53,7 @@ def _grammar_words(lang: str) -> dict:
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
                       ("determiners", "determiners")):
         out[name] = words(meta.get(key))
+    out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()]
     out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
     return out
@@ -289,18 +290,21 @@ def _nominal(clause: Clause, match) -> str | None:
     """How a one-word pattern's noun takes its actors, from the pack's `nominals`:
     "patient" when the actor after it undergoes the act (pencaplokan Krimea, "the
     expulsion" after a determiner) so an agent (oleh, by) is needed; "agent" when the actor
-    after it acts (kunjungan Macron, serangan Israel); None for a verb."""
-    if match.pattern.specificity > 1:
-        return None
+    after it acts (kunjungan Macron, serangan Israel); None for a verb. A patient noun
+    after a light verb ("melakukan pencaplokan") is the verb's act."""
     tok = clause.tokens[match.first]
-    if match.first and clause.lowers[match.first - 1] in clause.determiners:
+    before = clause.lowers[match.first - 1] if match.first else ""
+    if before in clause.light_verbs:
+        return None
+    if match.pattern.specificity == 1 and before in clause.determiners:
         return "patient"
     if tok.lower == tok.stem:
         return None
     for kind, affixes in clause.nominals:
         prefixes, suffixes = affixes
         if any(tok.lower.startswith(p) for p in prefixes) and any(tok.lower.endswith(x) for x in suffixes):
-            return "agent" if kind.startswith("agent") else kind
+            kind = "agent" if kind.startswith("agent") else kind
+            return kind if kind == "patient" or match.pattern.specificity == 1 else None
     return None
 
 
