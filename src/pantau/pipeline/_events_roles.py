@@ -125,7 +125,12 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
                       if s not in inside and not clause.has_break(last + 1, s[0])
                       and not (s[0] == last + 1 and s[2].via == "role"
                                and match.pattern.specificity > 1)]  # "kerja sama militer"
-    if nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
+    actor_noun = next((s for s in clause.spans if s[0] <= first <= s[1]), None)
+    if actor_noun is not None and agent is None and not passive:
+        # the anchor names its own actor: "protesters ... against the government"
+        source_span, left = actor_noun, []
+        target_span = _target([s for s in after if s is not actor_noun], source_span, clause)
+    elif nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
         genitive = next((s for s in after if s[0] == first + 1), None)
         if genitive is None and agent is None:
             return None
