@@ -36,6 +36,7 @@ class Pattern:
     specificity: int
     target: str = "auto"  # auto or none
     source: str = "auto"  # auto or target-first
+    reciprocal: bool = False  # coded both ways ("exchanged fire", "baku tembak")
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ def compile_patterns(lang: str, raw: dict[str, Any], stem: Callable[[str], str],
             literal = sum(1 for el in elements if el is not GAP)
             pattern = Pattern(pattern_id, code, text, elements, literal,
                               target=str(spec.get("target", "auto")),
-                              source=str(spec.get("source", "auto")))
+                              source=str(spec.get("source", "auto")),
+                              reciprocal=bool(spec.get("reciprocal", False)))
             out.patterns.append(pattern)
             anchor = elements[0]
             for word in anchor.exact:

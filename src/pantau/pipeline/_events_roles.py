@@ -299,8 +299,8 @@ def _nominal(clause: Clause, match) -> str | None:
     after a light verb ("melakukan pencaplokan") is the verb's act."""
     tok = clause.tokens[match.first]
     before = clause.lowers[match.first - 1] if match.first else ""
-    if before in clause.light_verbs:
-        return None
+    if before in clause.light_verbs or (match.first > 1 and clause.lowers[match.first - 2] in clause.light_verbs):
+        return None  # "melakukan pencaplokan", "carried out airstrikes"
     if match.pattern.specificity == 1 and before in clause.determiners:
         return "patient"
     if tok.lower == tok.stem:

@@ -106,8 +106,9 @@ class EventCoder:
         end = clause.tokens[match.last].end
         evidence = Evidence(doc.text[start:end], start, end)
         out = []
-        joint = code[:3] in self.options.reciprocal or entry.quad in (1, 2)
-        for src, tgt in event_pairs(roles, code[:3] in self.options.reciprocal, joint):
+        reciprocal = code[:3] in self.options.reciprocal or match.pattern.reciprocal
+        joint = reciprocal or entry.quad in (1, 2)
+        for src, tgt in event_pairs(roles, reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
             tgt_ref = _ref(tgt, False) if tgt is not None else None
             if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
