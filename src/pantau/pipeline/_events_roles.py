@@ -45,7 +45,8 @@ def _grammar_words(lang: str) -> dict:
         "agents": words(passive.get("agents")),
         "perfect": words(passive.get("perfect")),
         "participles": tuple(fold(w) for w in meta.get("participle_suffixes") or []),
-        "nominals": [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""])))
+        "nominals": [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""]),
+                             bool(spec.get("exact"))))
                      for kind, spec in (meta.get("nominals") or {}).items()],
     }
     for name, key in (("conjunctions", "conjunctions"), ("same_subject", "same_subject"),
@@ -306,7 +307,9 @@ def _nominal(clause: Clause, match) -> str | None:
     if tok.lower == tok.stem:
         return None
     for kind, affixes in clause.nominals:
-        prefixes, suffixes = affixes
+        prefixes, suffixes, exact = affixes
+        if exact and not any(tok.lower == tok.stem + x for x in suffixes):
+            continue
         if any(tok.lower.startswith(p) for p in prefixes) and any(tok.lower.endswith(x) for x in suffixes):
             kind = "agent" if kind.startswith("agent") else kind
             return kind if kind == "patient" or match.pattern.specificity == 1 else None
