@@ -67,7 +67,7 @@ class EventCoder:
     def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
         """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
         material act of another actor in the four sentences before, else the latest act
-        of another actor: its source becomes the target."""
+        of another actor in this or the previous sentence: its source becomes the target."""
         for i, ev in enumerate(events):
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
@@ -75,8 +75,9 @@ class EventCoder:
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
                        and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
             acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 4]
-            if acts or earlier:
-                ev.target = (acts or earlier)[-1].source
+            recent = [e for e in earlier if e.sentence >= ev.sentence - 1]
+            if acts or recent:
+                ev.target = (acts or recent)[-1].source
         return events
 
     def add_converses(self, events: list[Event]) -> list[Event]:
