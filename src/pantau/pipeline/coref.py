@@ -24,7 +24,8 @@ import re
 from pantau.document import CodedDocument, Mention
 from pantau.packs import fold, load_pack
 from pantau.pipeline._coref_names import find_named_speakers, find_surname_repeats
-from pantau.pipeline.places import find_dateline, find_place, place_regex
+from pantau.pipeline._gazetteer import lookup_place
+from pantau.pipeline.places import find_dateline, place_regex
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
@@ -62,7 +63,7 @@ class Coreference:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack),
-                             _sentence_country(doc, mention.sentence, pack) or home)
+                             _sentence_country(doc, mention, pack) or home)
         doc.actors = mentions
         return doc
 
@@ -160,13 +161,22 @@ def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
     return []
 
 
-def _sentence_country(doc: CodedDocument, index: int, pack) -> str | None:
-    """The country of the place the sentence names ("rallied ... in Bangkok")."""
-    if not doc.sentences:
+def _sentence_country(doc: CodedDocument, mention: Mention, pack) -> str | None:
+    """The country of the place named in the mention's sentence: the first after it
+    ("pengunjuk rasa menyerbu ... di Baghdad", "rallied ... in Bangkok"), else the nearest
+    before it."""
+    regex = place_regex(doc.lang)
+    if not doc.sentences or regex is None:
         return None
-    sent = doc.sentences[index]
-    place = find_place(doc.text[sent.start:sent.end], place_regex(doc.lang), pack.places)
-    return place.country if place else None
+    sent = doc.sentences[mention.sentence]
+    best = None
+    for m in regex.finditer(doc.text, sent.start, sent.end):
+        place = lookup_place(m.group(1).split()[0], pack.places) or lookup_place(m.group(1), pack.places)
+        if place and place.country:
+            distance = m.start() - mention.start if m.start() >= mention.start else 10_000 + mention.start - m.start()
+            if best is None or distance < best[0]:
+                best = (distance, place.country)
+    return best[1] if best else None
 
 
 def _after_fronted_clause(doc: CodedDocument, mention: Mention, pack) -> bool:
