@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pantau.document import Mention
 from pantau.packs import fold
 
+_PLACE_IS_PARTY = ("042", "043")  # a visit's host may be named by its capital ("arrived in Tokyo")
 _NEGATION_REACH = 3   # tokens before the anchor searched for a negator
 _MODAL_REACH = 4      # ... for future and hedge words
 
@@ -106,10 +107,11 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     joined to the previous one ("mengusir duta besar Swedia dan menarik ...") shares its
     source."""
     first, last = match.first, match.last
+    places = None if match.pattern.code[:3] in _PLACE_IS_PARTY else clause  # see _target
     if previous is not None and first and _continues(clause, first):
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
-        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), clause)
+        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), places)
         if target is None or match.pattern.target == "none":
             return Roles(previous.sources, None)
         more = [t[2] for t in _with_following(clause, target) if t is not target]
@@ -130,33 +132,33 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     if actor_noun is not None and agent is None and not passive:
         # the anchor names its own actor: "protesters ... against the government"
         source_span, left = actor_noun, []
-        target_span = _target([s for s in after if s is not actor_noun], source_span, clause)
+        target_span = _target([s for s in after if s is not actor_noun], source_span, places)
     elif nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
         genitive = next((s for s in after if s[0] == first + 1), None)
         if genitive is None and agent is None:
             return None
         source_span, left = genitive or agent, []
-        target_span = _target(after, source_span, clause)
+        target_span = _target(after, source_span, places)
     elif passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None
         source_span = agent
-        target_span = left[-1] if left else _target(after, agent, clause)
+        target_span = left[-1] if left else _target(after, agent, places)
     elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
         source_span = agent
-        target_span = _target([s for s in after if s[0] < agent[0]], agent, clause)
+        target_span = _target([s for s in after if s[0] < agent[0]], agent, places)
     elif left:
         source_span = left[-1]
-        target_span = _target(after, source_span, clause)
+        target_span = _target(after, source_span, places)
     elif after:
         source_span = after[0]
-        target_span = _target(after[1:], source_span, clause)
+        target_span = _target(after[1:], source_span, places)
     else:
         return None
     included = _included(clause, last) if source_span[2].via == "role" or not left else []
     if included:  # "70 negara telah menawarkan bantuan kepada Turki, termasuk AS, UE ..."
         if left:
-            target_span = _target([s for s in after if s not in included], source_span, clause)
+            target_span = _target([s for s in after if s not in included], source_span, places)
         else:
             target_span = source_span if source_span not in included else None
         sources = included
