@@ -75,10 +75,12 @@ def test_every_command_has_help_with_an_example():
             else:
                 yield prefix + (name,)
 
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for path in walk(main):
         result = run(*path, "--help")
         assert result.returncode == 0, path
         assert "Example:" in result.stdout, path
+        assert path[-1] in readme, f"README does not document pantau {' '.join(path)}"
 
 
 def test_giant_and_empty_documents_are_reported_and_the_rest_goes_on(tmp_path, validate):
