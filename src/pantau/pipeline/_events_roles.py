@@ -108,7 +108,7 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
     source."""
     first, last = match.first, match.last
     places = None if match.pattern.code[:3] in _PLACE_IS_PARTY else clause  # see _target
-    if previous is not None and first and _continues(clause, first):
+    if previous is not None and first and _continues(clause, first) and _nominal(clause, match) is None:
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
         target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), places)
