@@ -66,16 +66,16 @@ class EventCoder:
 
     def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
         """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
-        material act of another actor in the four sentences before, else the latest act
-        of another actor in this or the previous sentence: its source becomes the target."""
+        material conflict of another actor in the four sentences before, else the latest
+        verbal conflict in this or the previous sentence: its source becomes the target."""
         for i, ev in enumerate(events):
             if ev.target is not None or ev.root not in self.options.reactive_roots \
                     or ev.rule in no_target:
                 continue
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
                        and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
-            acts = [e for e in earlier if e.quad in (2, 4) and e.sentence >= ev.sentence - 4]
-            recent = [e for e in earlier if e.sentence >= ev.sentence - 1]
+            acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4]
+            recent = [e for e in earlier if e.quad == 3 and e.sentence >= ev.sentence - 1]
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
         return events
