@@ -32,6 +32,7 @@ _LOOKBACK = 3  # sentences
 # Sectors of people on the ground (police, protesters, fishermen, reporters): with no
 # country named they belong to the dateline's country.
 _LOCAL = ("CVL", "COP", "MED", "AGR", "LAB", "BUS", "EDU", "HLH", "REF", "REL", "CRM")
+_DOMESTIC = ("MIL", "REB", "OPP")  # with no country named: the country the story is about
 
 
 class Coreference:
@@ -56,6 +57,7 @@ class Coreference:
         pairs += find_organisations(doc, pack, mentions)
         mentions = sorted([m for m in mentions if not any(p.start <= m.start < p.end for p in pairs)]
                           + pairs, key=lambda m: m.start)
+        topic = topic_country(mentions)
         dateline = find_dateline(doc.text, pack.places)
         home = dateline.country if dateline else pack.meta.get("home_country")
         for i, mention in enumerate(mentions):
@@ -63,7 +65,7 @@ class Coreference:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack),
-                             _sentence_country(doc, mention, pack) or home)
+                             _sentence_country(doc, mention, pack) or home, topic)
         doc.actors = mentions
         return doc
 
@@ -161,6 +163,15 @@ def _last_two(mentions: list[Mention], offset: int) -> list[Mention]:
     return []
 
 
+def topic_country(mentions: list[Mention]) -> str | None:
+    """The country named most often in the document (people count for their country)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.code and m.via in ("kb", "title") and not m.code.startswith("IGO"):
+            counts[m.code[:3]] = counts.get(m.code[:3], 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def _sentence_country(doc: CodedDocument, mention: Mention, pack) -> str | None:
     """The country of the place named in the mention's sentence: the first after it
     ("pengunjuk rasa menyerbu ... di Baghdad", "rallied ... in Bangkok"), else the nearest
@@ -227,14 +238,18 @@ def _demonstrative(doc, mention: Mention, pack) -> bool:
 
 
 def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False,
-                 home: str | None = None) -> None:
+                 home: str | None = None, topic: str | None = None) -> None:
     """Give a role with no country one: people and crowds on the ground (police,
-    protesters, fishermen) belong to the dateline's country when there is one; officials
-    to the latest coded actor nearby."""
+    protesters, fishermen) belong to the place or dateline's country; armed forces, rebels
+    and the opposition to the country the story is about; officials to the latest coded
+    actor nearby."""
     if mention.code is None:
         sector = mention.sector if mention.sector != "-" else None
         if home and sector in _LOCAL:
             mention.code = home + sector
+            return
+        if topic and sector in _DOMESTIC:
+            mention.code = topic + sector
             return
         reach = 0 if mention.via == "title" else _LOOKBACK
         coded = [m for m in before if m.code and m.kind != "pronoun"
