@@ -1,6 +1,6 @@
 """Event patterns: parsing `verbs.yaml` and matching it over a sentence's tokens.
 
-A pattern is a sequence of elements (`kecam`, `kunjung*`, `a|b`, `...`). An element matches
+A pattern is a sequence of elements (`kecam`, `kunjung*`, `=phoned`, `a|b`, `...`). An element matches
 a token when the token's lower-case form or its stem equals the word (or starts with it,
 for `word*`). Patterns are indexed by their first element, so a sentence costs one dict
 lookup per token plus the few patterns that can start there.
@@ -20,9 +20,10 @@ GAP = None
 class Element:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
+    surface: frozenset[str] = frozenset()  # `=word`: this form only, never its stem
 
     def matches(self, lower: str, stem: str) -> bool:
-        if lower in self.exact or stem in self.exact:
+        if lower in self.exact or stem in self.exact or lower in self.surface:
             return True
         return bool(self.prefixes) and (lower.startswith(self.prefixes) or stem.startswith(self.prefixes))
 
@@ -147,7 +148,7 @@ def compile_patterns(lang: str, raw: dict[str, Any], stem: Callable[[str], str],
                               reciprocal=bool(spec.get("reciprocal", False)))
             out.patterns.append(pattern)
             anchor = elements[0]
-            for word in anchor.exact:
+            for word in anchor.exact | anchor.surface:
                 out.by_exact.setdefault(word, []).append(pattern)
             for prefix in anchor.prefixes:
                 out.by_prefix.setdefault(prefix, []).append(pattern)
@@ -167,14 +168,16 @@ def parse_pattern(text: str, pattern_id: str, stem: Callable[[str], str]) -> tup
                 raise PackError(f"{pattern_id}: two gaps in a row: {text!r}")
             elements.append(GAP)
             continue
-        exact, prefixes = set(), []
+        exact, prefixes, surface = set(), [], set()
         for alt in part.split("|"):
-            if not alt:
+            if not alt or alt in ("=", "*"):
                 raise PackError(f"{pattern_id}: empty alternative in {part!r}")
-            if alt.endswith("*"):
+            if alt.startswith("="):
+                surface.add(alt[1:])
+            elif alt.endswith("*"):
                 prefixes.append(alt[:-1])
             else:
                 exact.add(alt)
                 exact.add(stem(alt))
-        elements.append(Element(frozenset(exact), tuple(prefixes)))
+        elements.append(Element(frozenset(exact), tuple(prefixes), frozenset(surface)))
     return tuple(elements)
