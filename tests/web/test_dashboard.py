@@ -89,7 +89,8 @@ def test_event_filters_narrow_the_table(watched):
     page = watched.open("events")
     page.fill("#event-filters input[name=actor]", "CHN")
     page.click("#event-filters button[type=submit]")
-    page.wait_for_selector("body[data-ready='events']", state="attached")
+    page.wait_for_function("location.href.includes('actor=CHN')")
+    page.locator("#events-box p", has_text="3 events").wait_for()
     assert "actor=CHN" in page.url
     assert page.locator("#events-box p").first.inner_text() == "3 events"
     assert page.locator("#events-box tr.event-row").count() == 3
@@ -100,9 +101,11 @@ def test_quote_browser_by_speaker(watched):
     page = watched.open("quotes")
     assert page.locator(".speakers li").count() == 5
     page.locator(".speakers a", has_text="Joe Biden").click()
-    page.wait_for_selector("body[data-ready='quotes']", state="attached")
+    # the page was already "ready" before the click: wait for the new heading itself
+    page.locator("h2", has_text="Quotes of Joe Biden").wait_for()
     assert page.locator("h2", has_text="Quotes of Joe Biden").count() == 1
     cards = page.locator(".quote-card")
+    cards.first.wait_for()
     assert cards.count() == 1 and "He has no soul at all," in cards.first.inner_text()
     cards.first.locator("a").click()
     page.wait_for_selector("body[data-ready='article']", state="attached")
