@@ -215,12 +215,13 @@ def resolve_pronoun(mention: Mention, before: list[Mention], fronted: bool = Fal
 
 
 def antecedent(mention: Mention, before: list[Mention]) -> Mention | None:
-    """The most salient earlier person compatible with the mention."""
+    """The most salient earlier person compatible with the mention: the subject (first
+    person) of its own sentence, else of the nearest earlier sentence that has one."""
     people = [m for m in before if m.kind == "person" and m.name and m.via != "role"
               and (not mention.gender or not m.gender or m.gender == mention.gender)]
     same = [m for m in people if m.sentence == mention.sentence]
     if same:
-        return same[-1]
+        return same[0]
     for back in range(1, _LOOKBACK + 1):
         earlier = [m for m in people if m.sentence == mention.sentence - back]
         if earlier:
