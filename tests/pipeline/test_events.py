@@ -33,8 +33,9 @@ def test_indonesian_events(id_pipeline, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("Germany expelled four Russian diplomats on Friday.", ("DEUGOV", "161", "RUSGOV")),
-    ("Iran was condemned by China on Monday.", ("CHNGOV", "111", "IRN")),
-    ("Japan and South Korea agreed to restore a military intelligence pact.", ("JPNGOV", "03", "KOR")),
+    # English pack: a bare country as the target of a verbal act is its government
+    ("Iran was condemned by China on Monday.", ("CHNGOV", "111", "IRNGOV")),
+    ("Japan and South Korea agreed to restore a military intelligence pact.", ("JPNGOV", "03", "KORGOV")),
     ("The United States summoned the Chinese ambassador.", ("USAGOV", "114", "CHNGOV")),
     ("Britain imposed sanctions on Russian banks.", ("GBRGOV", "163", "RUSBUS")),
 ])

@@ -93,6 +93,12 @@ class EventCoder:
                                    restated=[]))
         return out
 
+    @functools.lru_cache(maxsize=None)
+    def government_targets(self, lang: str) -> bool:
+        """Whether a bare country as the target of a verbal act is its government (the
+        pack's `government_targets`; sources always are)."""
+        return bool(load_pack(lang).meta.get("government_targets"))
+
     def code_match(self, doc, clause: "Clause", match, sentence: int, previous=None):
         """The events of one match, and the roles found (for a verb joined to it)."""
         roles = find_roles(clause, match, previous)
@@ -111,7 +117,8 @@ class EventCoder:
         joint = reciprocal or entry.quad in (1, 2)
         for src, tgt in event_pairs(roles, reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
-            tgt_ref = _ref(tgt, False) if tgt is not None else None
+            tgt_ref = _ref(tgt, self.government_targets(doc.lang) and entry.root in _VERBAL_ROOTS) \
+                if tgt is not None else None
             if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
                 tgt_ref = None
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
