@@ -120,6 +120,8 @@ class EventCoder:
             tgt_ref = _ref(tgt, self.government_targets(doc.lang) and entry.root in _VERBAL_ROOTS) \
                 if tgt is not None else None
             if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
+                if len(roles.targets) > 1:
+                    continue  # "kedua negara" holds the source itself: the other one is the target
                 tgt_ref = None
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
                              entry.plover, evidence, match.pattern.id, sentence,
