@@ -32,7 +32,7 @@ _LOOKBACK = 3  # sentences
 # Sectors of people on the ground (police, protesters, fishermen, reporters): with no
 # country named they belong to the dateline's country.
 _LOCAL = ("CVL", "COP", "MED", "AGR", "LAB", "BUS", "EDU", "HLH", "REF", "REL", "CRM")
-_DOMESTIC = ("MIL", "REB", "OPP")  # with no country named: the country the story is about
+_DOMESTIC = ("MIL", "REB")  # with no country named: the country the story is about
 
 
 class Coreference:
@@ -241,9 +241,9 @@ def _demonstrative(doc, mention: Mention, pack) -> bool:
 def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False,
                  home: str | None = None, topic: str | None = None) -> None:
     """Give a role with no country one: people and crowds on the ground (police,
-    protesters, fishermen) belong to the place or dateline's country; armed forces, rebels
-    and the opposition to the country the story is about; officials to the latest coded
-    actor nearby."""
+    protesters, fishermen) belong to the place or dateline's country; armed forces and
+    rebels to the country the story is about; officials and the opposition to the latest
+    coded actor nearby."""
     if mention.code is None:
         sector = mention.sector if mention.sector != "-" else None
         if home and sector in _LOCAL:
