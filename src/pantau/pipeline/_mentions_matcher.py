@@ -73,6 +73,10 @@ def find_hits(text: str, folded: str, lang: str) -> list[Hit]:
         if hit.start >= last_end:
             out.append(hit)
             last_end = hit.end + len(hit.clitic)
+        elif hit.end > out[-1].end and _same_actors(hit, out[-1]):
+            # "President Xi" then "Xi Jinping": one mention of one person, the whole name
+            out[-1] = Hit(out[-1].start, hit.end, hit.clitic, "actor", actors=out[-1].actors)
+            last_end = hit.end + len(hit.clitic)
     return [h for i, h in enumerate(out) if not _inside_name(text, h, out[i - 1] if i else None)]
 
 
@@ -89,6 +93,11 @@ def _inside_name(text: str, hit: Hit, previous: Hit | None) -> bool:
         return False
     before = text[max(0, m.start(1) - 2):m.start(1)]
     return not (before == "" or before.endswith(("\n", ". ", ": ", "“", '"')))
+
+
+def _same_actors(a: Hit, b: Hit) -> bool:
+    keys = {actor.key for actor, _ in a.actors}
+    return a.kind == b.kind == "actor" and bool(keys & {actor.key for actor, _ in b.actors})
 
 
 def _clitic_after(folded: str, end: int, clitics: tuple[str, ...]) -> str | None:
