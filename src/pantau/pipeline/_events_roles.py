@@ -234,6 +234,9 @@ def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple |
     """The first candidate that is not the source itself, nor the same actor under
     another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV)."""
     src = source[2]
+    named = [s for s in candidates if s[2].via != "role"]
+    if named:  # an actor named as such beats a bare role whose country was guessed
+        candidates = named + [s for s in candidates if s[2].via == "role"]
     for span in candidates:
         m = span[2]
         if clause and m.kind == "capital" and span[0] and clause.lowers[span[0] - 1] in clause.place_words:
