@@ -230,6 +230,11 @@ def _continues(clause: Clause, first: int) -> bool:
     return before == "," and bool(clause.participles) and anchor.endswith(clause.participles)
 
 
+def two_people(a: Mention, b: Mention) -> bool:
+    """Two different named persons: not one actor even when their codes agree."""
+    return a.kind == b.kind == "person" and bool(a.name and b.name) and a.name != b.name
+
+
 def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple | None:
     """The first candidate that is not the source itself, nor the same actor under
     another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV)."""
@@ -242,7 +247,8 @@ def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple |
         if clause and m.kind == "capital" and span[0] and clause.lowers[span[0] - 1] in clause.place_words:
             continue  # "met in Brussels": a place, not a party
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
-                        and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)):
+                        and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)
+                        and not two_people(m, src)):
             continue
         return span
     return None

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import Clause, find_roles, modality_of
+from pantau.pipeline._events_roles import Clause, two_people, find_roles, modality_of
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
@@ -119,7 +119,8 @@ class EventCoder:
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
             tgt_ref = _ref(tgt, self.government_targets(doc.lang) and entry.root in _VERBAL_ROOTS) \
                 if tgt is not None else None
-            if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt):
+            if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt) \
+                    and not two_people(src, tgt):
                 if len(roles.targets) > 1:
                     continue  # "kedua negara" holds the source itself: the other one is the target
                 tgt_ref = None
