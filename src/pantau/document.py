@@ -141,9 +141,6 @@ class CodedDocument:
     tone: float | None = None
     done: set[str] = field(default_factory=set)  # layers written so far
 
-    def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def folded(self) -> str:
         """The text lower-cased without diacritics, same length (computed once per text)."""
         cached = self.__dict__.get("_folded")
@@ -167,9 +164,6 @@ class CodedDocument:
             else:
                 return mid
         return max(0, min(lo, len(self.sentences) - 1))
-
-    def sentence_tokens(self, index: int) -> list[Token]:
-        return [t for t in self.tokens if t.sentence == index]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

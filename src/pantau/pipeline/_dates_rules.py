@@ -34,7 +34,7 @@ class DateRules:
         e = r"(?!\w)"
         week_back = {k: v for k, v in self.relative.items() if isinstance(v, dict) and "weeks" in v}
         self.patterns: list[tuple[re.Pattern, Callable]] = [
-            (re.compile(rf"{b}(\d+|{num})\s+({unit})\s+(?:yang\s+)?({ago}){e}"), self._ago),
+            (re.compile(rf"{b}(\d+|{num})\s+({unit})\s+({ago}){e}"), self._ago),
             (re.compile(rf"{b}({wd})\s+({_alt(week_back)}){e}"), self._weekday_in_week),
             (re.compile(rf"{b}(\d{{1,2}})\s+({mo})\.?\s+(\d{{4}}){e}"), self._dmy),
             (re.compile(rf"{b}({mo})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){e}"), self._mdy),
