@@ -22,6 +22,8 @@ class Options:
     reciprocal: frozenset[str] = frozenset()
     future_intent: dict[str, str] = field(default_factory=dict)
     converse: dict[str, str] = field(default_factory=dict)
+    joint: tuple[str, ...] = ()
+    place_is_party: tuple[str, ...] = ()
     reactive_roots: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     min_quote_words: int = 3
@@ -45,6 +47,8 @@ def load_options(path: Path = SETTINGS) -> Options:
         reciprocal=frozenset(events.get("reciprocal", [])),
         future_intent=dict(events.get("future_intent", {})),
         converse=dict(events.get("converse", {})),
+        joint=tuple(events.get("joint", [])),
+        place_is_party=tuple(events.get("place_is_party", [])),
         reactive_roots=frozenset(events.get("reactive_roots", [])),
         needs_target=frozenset(events.get("needs_target", [])),
         min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pantau.document import Mention
 from pantau.packs import fold
 
-_PLACE_IS_PARTY = ("042", "043")  # a visit's host may be named by its capital ("arrived in Tokyo")
 _NEGATION_REACH = 3   # tokens before the anchor searched for a negator
 _MODAL_REACH = 4      # ... for future and hedge words
 
@@ -22,6 +21,7 @@ class Roles:
     sources: list[Mention]
     target: Mention | None
     also: list[Mention] = field(default_factory=list)  # further targets: "A, B and C"
+    subject: bool = False  # the source is the clause's subject (a later ", warning" shares it)
 
     @property
     def targets(self) -> list[Mention]:
@@ -102,20 +102,22 @@ class Clause:
         return False
 
 
-def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | None:
+def find_roles(clause: Clause, match, previous: Roles | None = None,
+               places_are_parties: bool = False) -> Roles | None:
     """Source(s) and target for a match, or None when no source can be found. A verb
     joined to the previous one ("mengusir duta besar Swedia dan menarik ...") shares its
-    source."""
+    source. A capital after a place preposition is a place, not a party, unless
+    `places_are_parties` ("arrived in Tokyo")."""
     first, last = match.first, match.last
-    places = None if match.pattern.code[:3] in _PLACE_IS_PARTY else clause  # see _target
+    places = None if places_are_parties else clause  # see _target
     if previous is not None and first and _continues(clause, first) and _nominal(clause, match) is None:
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
         target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), places)
         if target is None or match.pattern.target == "none":
-            return Roles(previous.sources, None)
+            return Roles(previous.sources, None, subject=True)
         more = [t[2] for t in _with_following(clause, target) if t is not target]
-        return Roles(previous.sources, target[2], more)
+        return Roles(previous.sources, target[2], more, subject=True)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
@@ -166,10 +168,11 @@ def find_roles(clause: Clause, match, previous: Roles | None = None) -> Roles | 
         sources = _with_conjuncts(clause, source_span)
     if match.pattern.target == "none":
         target_span = None
+    subject = bool(left) and source_span is left[-1]
     if target_span is None:
-        return Roles([s[2] for s in sources], None)
+        return Roles([s[2] for s in sources], None, subject=subject)
     more = [t for t in _with_following(clause, target_span) if t is not target_span and t not in sources]
-    return Roles([s[2] for s in sources], target_span[2], [t[2] for t in more])
+    return Roles([s[2] for s in sources], target_span[2], [t[2] for t in more], subject)
 
 
 def _with_following(clause: Clause, span) -> list:

@@ -100,10 +100,13 @@ class EventCoder:
         return bool(load_pack(lang).meta.get("government_targets"))
 
     def code_match(self, doc, clause: "Clause", match, sentence: int, previous=None):
-        """The events of one match, and the roles found (for a verb joined to it)."""
-        roles = find_roles(clause, match, previous)
+        """The events of one match, and the subject's roles that a verb joined to it shares
+        (a passive or nominal in between, "a tanker seized by the Guards", does not count)."""
+        roles = find_roles(clause, match, previous,
+                           places_are_parties=match.pattern.code.startswith(self.options.place_is_party))
         if roles is None:
             return [], previous
+        following = roles if roles.subject else previous
         negated, modality, future = modality_of(clause, match)
         code = match.pattern.code
         if future and modality == "asserted":
@@ -114,7 +117,7 @@ class EventCoder:
         evidence = Evidence(doc.text[start:end], start, end)
         out = []
         reciprocal = code[:3] in self.options.reciprocal or match.pattern.reciprocal
-        joint = reciprocal or entry.quad in (1, 2)
+        joint = reciprocal or code.startswith(self.options.joint)
         for src, tgt in event_pairs(roles, reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
             tgt_ref = _ref(tgt, self.government_targets(doc.lang) and entry.root in _VERBAL_ROOTS) \
@@ -127,7 +130,7 @@ class EventCoder:
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
                              entry.plover, evidence, match.pattern.id, sentence,
                              negated=negated, modality=modality))
-        return out, roles
+        return out, following
 
 
 @functools.lru_cache(maxsize=None)
