@@ -53,7 +53,7 @@ def _grammar_words(lang: str) -> dict:
     for name, key in (("conjunctions", "conjunctions"), ("same_subject", "same_subject"),
                       ("including", "including"), ("place_words", "place_prepositions"),
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
-                      ("determiners", "determiners")):
+                      ("determiners", "determiners"), ("place_nouns", "place_nouns")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()]
@@ -247,7 +247,7 @@ def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple |
         candidates = named + [s for s in candidates if s[2].via == "role"]
     for span in candidates:
         m = span[2]
-        if clause and m.kind == "capital" and span[0] and clause.lowers[span[0] - 1] in clause.place_words:
+        if clause and _is_place(clause, span):
             continue  # "met in Brussels": a place, not a party
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
                         and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)
@@ -255,6 +255,20 @@ def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple |
             continue
         return span
     return None
+
+
+def _is_place(clause: Clause, span) -> bool:
+    """A mention after a place preposition that names a place: a capital ("in Brussels"),
+    or a country with a place noun ("in the South African capital", "di ibu kota Rusia")."""
+    first, last, mention = span
+    at, nouns = first - 1, 0
+    while at >= 0 and (clause.lowers[at] in clause.place_nouns or clause.lowers[at] in clause.determiners):
+        nouns += clause.lowers[at] in clause.place_nouns
+        at -= 1
+    if at < 0 or clause.lowers[at] not in clause.place_words:
+        return False
+    after = clause.lowers[last + 1] if last + 1 < len(clause.lowers) else ""
+    return mention.kind == "capital" or nouns > 0 or after in clause.place_nouns
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
@@ -348,8 +362,11 @@ def _is_passive(clause: Clause, index: int) -> bool:
 
 
 def _agent_after(clause: Clause, last: int):
-    """The actor right after an agent marker (oleh, by) following the match."""
+    """The actor right after an agent marker (oleh, by) following the match, unless another
+    passive verb comes first and owns it ("signed ... after talks mediated by the AU")."""
     for i in range(last + 1, min(len(clause.lowers), last + clause.window)):
+        if _is_passive(clause, i):
+            return None
         if clause.lowers[i] in clause.agents:
             for span in clause.spans:
                 if span[0] in (i + 1, i + 2):
