@@ -25,6 +25,7 @@ class Options:
     joint: tuple[str, ...] = ()
     place_is_party: tuple[str, ...] = ()
     reactive_roots: frozenset[str] = frozenset()
+    answering_roots: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     min_quote_words: int = 3
 
@@ -50,6 +51,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         joint=tuple(events.get("joint", [])),
         place_is_party=tuple(events.get("place_is_party", [])),
         reactive_roots=frozenset(events.get("reactive_roots", [])),
+        answering_roots=frozenset(events.get("answering_roots", [])),
         needs_target=frozenset(events.get("needs_target", [])),
         min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),
     )

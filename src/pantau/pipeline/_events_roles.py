@@ -53,7 +53,8 @@ def _grammar_words(lang: str) -> dict:
     for name, key in (("conjunctions", "conjunctions"), ("same_subject", "same_subject"),
                       ("including", "including"), ("place_words", "place_prepositions"),
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
-                      ("determiners", "determiners"), ("place_nouns", "place_nouns")):
+                      ("determiners", "determiners"), ("place_nouns", "place_nouns"),
+                      ("refer_back", "object_refers_back")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()]
@@ -269,6 +270,15 @@ def _is_place(clause: Clause, span) -> bool:
         return False
     after = clause.lowers[last + 1] if last + 1 < len(clause.lowers) else ""
     return mention.kind == "capital" or nouns > 0 or after in clause.place_nouns
+
+
+def refers_back(clause: Clause, match) -> bool:
+    """The act's object is a thing named before ("welcomed the charges", "mengecam
+    keputusan tersebut"), not an actor: its target is whoever did that thing."""
+    after = clause.lowers[match.last + 1:match.last + 4]
+    if any(match.last < s[0] <= match.last + 3 for s in clause.spans):
+        return False
+    return any(w in clause.refer_back for w in after)
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:

@@ -33,6 +33,7 @@ _LOOKBACK = 3  # sentences
 # country named they belong to the dateline's country.
 _LOCAL = ("CVL", "COP", "MED", "AGR", "LAB", "BUS", "EDU", "HLH", "REF", "REL", "CRM")
 _DOMESTIC = ("MIL", "REB")  # with no country named: the country the story is about
+_OPPOSING = ("OPP",)  # with no country named: the government named after them in the sentence
 
 
 class Coreference:
@@ -65,7 +66,7 @@ class Coreference:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack),
-                             _sentence_country(doc, mention, pack) or home, topic)
+                             _sentence_country(doc, mention, pack) or home, topic, mentions[i + 1:])
         doc.actors = mentions
         return doc
 
@@ -239,11 +240,13 @@ def _demonstrative(doc, mention: Mention, pack) -> bool:
 
 
 def resolve_role(mention: Mention, before: list[Mention], points_back: bool = False,
-                 home: str | None = None, topic: str | None = None) -> None:
+                 home: str | None = None, topic: str | None = None,
+                 after: list[Mention] = ()) -> None:
     """Give a role with no country one: people and crowds on the ground (police,
     protesters, fishermen) belong to the place or dateline's country; armed forces and
-    rebels to the country the story is about; officials and the opposition to the latest
-    coded actor nearby."""
+    rebels to the country the story is about; the opposition to the government it acts
+    on in its sentence ("the opposition accused Yoon"); officials and the rest to the
+    latest coded actor nearby."""
     if mention.code is None:
         sector = mention.sector if mention.sector != "-" else None
         if home and sector in _LOCAL:
@@ -251,6 +254,11 @@ def resolve_role(mention: Mention, before: list[Mention], points_back: bool = Fa
             return
         if topic and sector in _DOMESTIC:
             mention.code = topic + sector
+            return
+        opposed = next((m for m in after if m.sentence == mention.sentence and m.code
+                        and m.code.endswith("GOV")), None) if sector in _OPPOSING else None
+        if opposed is not None:
+            mention.code = opposed.code[:3] + sector
             return
         reach = 0 if mention.via == "title" else _LOOKBACK
         coded = [m for m in before if m.code and m.kind != "pronoun"

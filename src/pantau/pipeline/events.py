@@ -16,7 +16,7 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import Clause, two_people, find_roles, modality_of
+from pantau.pipeline._events_roles import Clause, two_people, find_roles, modality_of, refers_back
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
@@ -44,6 +44,7 @@ class EventCoder:
         coded = [m for m in doc.actors if m.code]
         quoted = [(q.start, q.end) for q in doc.quotes if q.direct]
         events: list[Event] = []
+        referring: set[int] = set()  # events whose object is a thing done before
         for index, tokens in by_sentence.items():
             mentions = [m for m in coded if m.sentence == index]
             if not mentions:
@@ -58,24 +59,32 @@ class EventCoder:
                     continue  # words inside a quote are the speaker's, not reported acts
                 coded_events, previous = self.code_match(doc, clause, match, index, previous)
                 events.extend(coded_events)
+                if coded_events and coded_events[0].target is None \
+                        and coded_events[0].root in self.options.answering_roots and refers_back(clause, match):
+                    referring.update(id(e) for e in coded_events)
         no_target = _no_target_rules(pack.code)
-        events = self.add_converses(self.answer_latest(events, no_target))
+        events = self.add_converses(self.answer_latest(events, no_target, referring))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
 
-    def answer_latest(self, events: list[Event], no_target: set[str]) -> list[Event]:
-        """A reaction with no target ("Jepang mengecam peluncuran itu") answers the latest
-        material conflict of another actor in the four sentences before, else the latest
-        verbal conflict in this or the previous sentence: its source becomes the target."""
+    def answer_latest(self, events: list[Event], no_target: set[str], referring: set[int]) -> list[Event]:
+        """An act with no target answers an earlier act of another actor, whose source
+        becomes its target. A reaction ("Jepang mengecam peluncuran itu") answers the latest
+        material conflict in the four sentences before, else the latest verbal conflict in
+        this or the previous sentence; an act on a thing named before ("welcomed the
+        charges") answers the latest act of any kind in this or the two sentences before."""
         for i, ev in enumerate(events):
-            if ev.target is not None or ev.root not in self.options.reactive_roots \
-                    or ev.rule in no_target:
+            if ev.target is not None or ev.rule in no_target:
+                continue
+            reactive, refers = ev.root in self.options.reactive_roots, id(ev) in referring
+            if not (reactive or refers):
                 continue
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
                        and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
-            acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4]
-            recent = [e for e in earlier if e.quad == 3 and e.sentence >= ev.sentence - 1]
+            acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4] if reactive else []
+            recent = [e for e in earlier if e.sentence >= ev.sentence - (2 if refers else 1)
+                      and (refers or e.quad == 3)]
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
         return events
