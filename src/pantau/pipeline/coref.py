@@ -262,7 +262,8 @@ def resolve_role(mention: Mention, before: list[Mention], points_back: bool = Fa
             return
         reach = 0 if mention.via == "title" else _LOOKBACK
         coded = [m for m in before if m.code and m.kind != "pronoun"
-                 and m.sentence >= mention.sentence - reach]
+                 and m.sentence >= mention.sentence - reach
+                 and not (sector and m.code.startswith("IGO"))]  # an IGO has no "government"
         if coded:
             base = coded[-1].code[:3] if not coded[-1].code.startswith("IGO") else coded[-1].code
             mention.code = base if base.startswith("IGO") or not sector else base + sector
