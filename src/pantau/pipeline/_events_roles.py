@@ -72,6 +72,7 @@ class Clause:
         self.window = window
         self.lowers = [t.lower for t in tokens]
         starts = [t.start for t in tokens]
+        self.anchors: list[int] = []  # first tokens of the sentence's matched patterns
         self.spans = []  # (first token, last token, mention)
         for m in mentions:
             first = _index_at(starts, m.start)
@@ -80,7 +81,27 @@ class Clause:
         self.__dict__.update(_grammar_words(pack.code))
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
-        return [s for s in self.spans if s[1] < index and index - s[1] <= self.window]
+        """Mentions before the token within the window, leaving out those inside an aside
+        that the token is not part of."""
+        return [s for s in self.spans if s[1] < index and index - s[1] <= self.window
+                and not any(o < s[0] < c and not o < index < c for o, c in self.asides)]
+
+    @functools.cached_property
+    def asides(self) -> list[tuple[int, int]]:
+        """(opening comma, closing comma) of asides after an actor that start with a
+        participle or a relative pronoun: "Blinken, speaking at an ASEAN meeting, said"."""
+        out = []
+        commas = [i for i, w in enumerate(self.lowers) if w == ","]
+        for open_, close in zip(commas, commas[1:]):
+            if open_ + 1 >= close or not any(s[1] == open_ - 1 for s in self.spans):
+                continue
+            word = self.lowers[open_ + 1]
+            if word in self.relatives or (self.participles and word.endswith(self.participles)):
+                out.append((open_, close))
+        return out
+
+    def aside_of(self, first: int) -> tuple[int, int] | None:
+        return next(((o, c) for o, c in self.asides if o < first < c), None)
 
     def right_of(self, index: int) -> list[tuple[int, int, Mention]]:
         return [s for s in self.spans if s[0] > index and s[0] - index <= self.window]
@@ -119,6 +140,13 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
             return Roles(previous.sources, None, subject=True)
         more = [t[2] for t in _with_following(clause, target) if t is not target]
         return Roles(previous.sources, target[2], more, subject=True)
+    aside = clause.aside_of(first)
+    if aside is not None and not any(aside[0] < a < first for a in clause.anchors):
+        # the aside's first act: "Blinken, speaking at a meeting with Wang, said" (Blinken's)
+        subject = next((s for s in clause.spans if s[1] == aside[0] - 1), None)
+        inner = [s for s in clause.spans if first < s[0] < aside[1]]
+        target = _target(inner, subject, places)
+        return Roles([subject[2]], target[2] if target else None)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
@@ -126,6 +154,13 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
     left = _skip_apposition(clause, first,
                             [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)])
+    if previous is None and first and clause.lowers[first - 1] in clause.same_subject \
+            and not any(s[1] == first - 2 for s in clause.spans):
+        # "Blinken, speaking in Phnom Penh, said ... and urged Beijing": the verb joined to
+        # an uncoded one shares the sentence's subject, however far back
+        head = [s for s in clause.spans if s[1] < first and not clause.has_break(s[1] + 1, first)
+                and not _is_place(clause, s) and not any(o < s[0] < c for o, c in clause.asides)]
+        left = head[:1] or left
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
                       if s not in inside and not clause.has_break(last + 1, s[0])

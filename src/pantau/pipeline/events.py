@@ -53,7 +53,9 @@ class EventCoder:
             lowers = [t.lower for t in tokens]
             stems = [t.stem for t in tokens]
             previous = None
-            for match in best_matches(pack.verbs.match(lowers, stems)):
+            matches = best_matches(pack.verbs.match(lowers, stems))
+            clause.anchors = [m.first for m in matches]
+            for match in matches:
                 anchor = tokens[match.first].start
                 if any(start <= anchor < end for start, end in quoted):
                     continue  # words inside a quote are the speaker's, not reported acts
