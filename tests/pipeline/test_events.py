@@ -69,3 +69,45 @@ def test_every_event_cites_its_rule_and_evidence(en_pipeline):
     assert doc.text[ev.evidence.start:ev.evidence.end] == ev.evidence.verb
     assert ev.date == "2023-04-21" and ev.date_text == "Friday"
     assert ev.plover and ev.quad == 4 and ev.goldstein < 0
+
+
+def test_an_aside_after_an_actor_acts_for_that_actor(en_pipeline):
+    doc = en_pipeline("Antony Blinken, speaking at an ASEAN meeting in Phnom Penh, said there was no "
+                      "justification for the drills and urged Beijing not to escalate.", published="2022-08-05")
+    found = triples(doc)
+    assert ("USAGOV", "020", "CHNGOV") in found  # the joined verb shares the sentence's subject
+    assert not any(s.startswith("IGO") for s, _, _ in found)  # "an ASEAN meeting" is no act of ASEAN
+
+
+def test_a_participle_shares_the_subject_not_a_passive_in_between(en_pipeline):
+    doc = en_pipeline("Britain demanded that Iran free the British tanker seized by the Revolutionary "
+                      "Guards, warning of serious consequences if Tehran failed to comply.", published="2019-07-20")
+    assert {s for s, c, _ in triples(doc) if c.startswith("13")} == {"GBRGOV"}
+
+
+def test_sources_that_praise_do_not_praise_each_other(en_pipeline):
+    doc = en_pipeline("Emmanuel Macron and Xi Jinping also sent their congratulations.", published="2022-10-31")
+    assert not any(t for _, c, t in triples(doc) if c.startswith("05"))
+
+
+def test_a_country_with_a_place_noun_is_a_place(en_pipeline, id_pipeline):
+    doc = en_pipeline("Vladimir Putin met Recep Tayyip Erdogan in the Turkish capital.", published="2022-08-05")
+    assert ("RUSGOV", "044", "TURGOV") in triples(doc)
+    assert not any(t == "TUR" for _, _, t in triples(doc))
+    doc = id_pipeline("Putin bertemu Erdogan di ibu kota Turki pada Senin.", published="2022-08-05")
+    assert not any(t == "TUR" for _, _, t in triples(doc))
+
+
+def test_a_reaction_to_a_thing_done_answers_whoever_did_it(en_pipeline, id_pipeline):
+    doc = en_pipeline("Dutch prosecutors charged three Russians with murder. "
+                      "Ukraine's foreign ministry welcomed the charges.", published="2019-06-19")
+    assert any(s == "UKRGOV" and c.startswith("05") and t and t.startswith("NLD") for s, c, t in triples(doc))
+    doc = id_pipeline("Rusia mengusir dua diplomat Jerman. Jerman mengecam keputusan tersebut.",
+                      published="2019-06-19")
+    assert ("DEU", "111", "RUS") in {(s[:3], c, t and t[:3]) for s, c, t in triples(doc)}
+
+
+def test_the_opposition_belongs_to_the_government_it_acts_on(en_pipeline):
+    doc = en_pipeline("TOKYO - The main opposition party accused Yoon Suk Yeol of humiliating diplomacy.",
+                      published="2023-03-17")
+    assert ("KOROPP", "112", "KORGOV") in triples(doc)
