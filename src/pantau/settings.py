@@ -26,6 +26,7 @@ class Options:
     place_is_party: tuple[str, ...] = ()
     reactive_roots: frozenset[str] = frozenset()
     answering_roots: frozenset[str] = frozenset()
+    complement_roots: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
     min_quote_words: int = 3
 
@@ -52,6 +53,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         place_is_party=tuple(events.get("place_is_party", [])),
         reactive_roots=frozenset(events.get("reactive_roots", [])),
         answering_roots=frozenset(events.get("answering_roots", [])),
+        complement_roots=frozenset(events.get("complement_roots", [])),
         needs_target=frozenset(events.get("needs_target", [])),
         min_quote_words=int(raw.get("quotes", {}).get("min_words", 3)),
     )

@@ -307,13 +307,22 @@ def _is_place(clause: Clause, span) -> bool:
     return mention.kind == "capital" or nouns > 0 or after in clause.place_nouns
 
 
-def refers_back(clause: Clause, match) -> bool:
-    """The act's object is a thing named before ("welcomed the charges", "mengecam
-    keputusan tersebut"), not an actor: its target is whoever did that thing."""
-    after = clause.lowers[match.last + 1:match.last + 4]
-    if any(match.last < s[0] <= match.last + 3 for s in clause.spans):
-        return False
-    return any(w in clause.refer_back for w in after)
+def refers_back(clause: Clause, match) -> str | None:
+    """Whether the act's object is a thing named before ("welcomed the charges", "mengecam
+    keputusan tersebut"), not an actor, so that its target is whoever did that thing: None
+    when not, else the root code the object noun names ("condemned the killing": 18) or ""."""
+    lo, hi = match.first + 1, min(match.last + 4, len(clause.lowers))
+    if any(lo <= s[0] < hi for s in clause.spans):
+        return None
+    marker = next((i for i in range(lo, hi) if clause.lowers[i] in clause.refer_back), None)
+    if marker is None:
+        return None
+    for i in (marker + 1, marker - 1):  # "the killing", "serangan itu"
+        if lo <= i < hi and clause.lowers[i] not in clause.refer_back:
+            named = clause.pack.verbs.match([clause.lowers[i]], [clause.tokens[i].stem])
+            if named:
+                return named[0].pattern.code[:2]
+    return ""
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:

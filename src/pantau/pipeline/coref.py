@@ -29,6 +29,7 @@ from pantau.pipeline.places import find_dateline, place_regex
 from pantau.settings import Options
 
 _LOOKBACK = 3  # sentences
+_PAIR_REACH = 5  # sentences back that "the two countries" looks for a joined pair
 # Sectors of people on the ground (police, protesters, fishermen, reporters): with no
 # country named they belong to the dateline's country.
 _LOCAL = ("CVL", "COP", "MED", "AGR", "LAB", "BUS", "EDU", "HLH", "REF", "REL", "CRM")
@@ -102,12 +103,24 @@ def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Ment
     if not phrases:
         return []
     out: list[Mention] = []
+    joined = _joined_pairs(doc, pack, before_all)
     for m in _phrase_regex(tuple(phrases)).finditer(doc.folded()):
-        pair = _last_two(before_all, m.start())
+        sentence = doc.sentence_of(m.start())
+        recent = [p for p in joined if p[1].end <= m.start() and p[1].sentence >= sentence - _PAIR_REACH]
+        pair = list(recent[-1]) if recent else _last_two(before_all, m.start())
         for actor in pair:
             out.append(Mention(doc.text[m.start():m.end()], m.start(), m.end(), actor.code,
                                actor.name, "group", doc.sentence_of(m.start()), "coref"))
     return out
+
+
+def _joined_pairs(doc: CodedDocument, pack, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Actors of two countries joined by a conjunction ("Saudi Arabia and Iran"): what a
+    later "the two countries" most likely means."""
+    conjunctions = {fold(w) for w in pack.meta.get("conjunctions") or []}
+    coded = [m for m in mentions if m.code and m.kind in ("person", "country", "capital", "igo")]
+    return [(a, b) for a, b in zip(coded, coded[1:])
+            if a.code[:3] != b.code[:3] and fold(doc.text[a.end:b.start]).strip() in conjunctions]
 
 
 def find_plural_pairs(doc: CodedDocument, pack, mentions: list[Mention], pairs: list[Mention]) -> list[Mention]:
@@ -204,7 +217,7 @@ def _after_fronted_clause(doc: CodedDocument, mention: Mention, pack) -> bool:
 
 def resolve_pronoun(mention: Mention, before: list[Mention], fronted: bool = False) -> None:
     if mention.kind == "neuter":
-        actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "capital", "igo", "org", "body")
+        actor = next((m for m in reversed(before) if m.code and m.kind in ("country", "capital", "igo", "org", "body", "armed_group")
                       and m.sentence >= mention.sentence - 1), None)
         if actor:
             mention.code, mention.name = actor.code, actor.name

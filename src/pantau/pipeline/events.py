@@ -44,7 +44,7 @@ class EventCoder:
         coded = [m for m in doc.actors if m.code]
         quoted = [(q.start, q.end) for q in doc.quotes if q.direct]
         events: list[Event] = []
-        referring: set[int] = set()  # events whose object is a thing done before
+        referring: dict[int, str] = {}  # events whose object is a thing done before: its root
         for index, tokens in by_sentence.items():
             mentions = [m for m in coded if m.sentence == index]
             if not mentions:
@@ -52,41 +52,60 @@ class EventCoder:
             clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
             lowers = [t.lower for t in tokens]
             stems = [t.stem for t in tokens]
-            previous = None
+            previous = prior = None  # the subject's roles; the last match's roles and root
             matches = best_matches(pack.verbs.match(lowers, stems))
             clause.anchors = [m.first for m in matches]
             for match in matches:
                 anchor = tokens[match.first].start
                 if any(start <= anchor < end for start, end in quoted):
                     continue  # words inside a quote are the speaker's, not reported acts
-                coded_events, previous = self.code_match(doc, clause, match, index, previous)
+                roles = find_roles(clause, match, previous,
+                                   places_are_parties=match.pattern.code.startswith(self.options.place_is_party))
+                if roles is None:
+                    continue
+                if prior is not None and prior[1] in self.options.complement_roots \
+                        and prior[0].target is not None and prior[0].target in roles.sources:
+                    continue  # "accused Rwanda of waging war": what is asked or alleged did not happen
+                coded_events = self.code_match(doc, clause, match, roles, index)
                 events.extend(coded_events)
+                if roles.subject:  # a passive or nominal in between is no subject to share
+                    previous = roles
+                prior = (roles, match.pattern.code[:2])
                 if coded_events and coded_events[0].target is None \
-                        and coded_events[0].root in self.options.answering_roots and refers_back(clause, match):
-                    referring.update(id(e) for e in coded_events)
+                        and coded_events[0].root in self.options.answering_roots:
+                    thing = refers_back(clause, match)
+                    if thing is not None:
+                        referring.update({id(e): thing for e in coded_events})
         no_target = _no_target_rules(pack.code)
         events = self.add_converses(self.answer_latest(events, no_target, referring))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
 
-    def answer_latest(self, events: list[Event], no_target: set[str], referring: set[int]) -> list[Event]:
+    def answer_latest(self, events: list[Event], no_target: set[str], referring: dict[int, str]) -> list[Event]:
         """An act with no target answers an earlier act of another actor, whose source
-        becomes its target. A reaction ("Jepang mengecam peluncuran itu") answers the latest
-        material conflict in the four sentences before, else the latest verbal conflict in
-        this or the previous sentence; an act on a thing named before ("welcomed the
-        charges") answers the latest act of any kind in this or the two sentences before."""
+        becomes its target. An act on a thing named before answers the latest act of the
+        kind the thing names ("condemned the killing": 18-20); a thing of no known kind
+        ("welcomed the charges"), the latest act in this or the two sentences before (a
+        conflict act for a conflict reaction: one condemns no talks). A reaction
+        ("Jepang mengecam peluncuran itu") answers the latest material conflict in the four
+        sentences before, else the latest verbal conflict in this or the previous sentence."""
         for i, ev in enumerate(events):
             if ev.target is not None or ev.rule in no_target:
                 continue
-            reactive, refers = ev.root in self.options.reactive_roots, id(ev) in referring
-            if not (reactive or refers):
+            thing = referring.get(id(ev))
+            reactive, refers = ev.root in self.options.reactive_roots, thing == ""
+            if not (reactive or thing is not None):
                 continue
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
                        and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
+            named = [e for e in earlier if thing and e.root == thing]
+            if named:
+                ev.target = named[-1].source
+                continue
             acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4] if reactive else []
             recent = [e for e in earlier if e.sentence >= ev.sentence - (2 if refers else 1)
-                      and (refers or e.quad == 3)]
+                      and (e.quad > 2 or ev.quad < 3 if refers else e.quad == 3)]
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
         return events
@@ -110,14 +129,8 @@ class EventCoder:
         pack's `government_targets`; sources always are)."""
         return bool(load_pack(lang).meta.get("government_targets"))
 
-    def code_match(self, doc, clause: "Clause", match, sentence: int, previous=None):
-        """The events of one match, and the subject's roles that a verb joined to it shares
-        (a passive or nominal in between, "a tanker seized by the Guards", does not count)."""
-        roles = find_roles(clause, match, previous,
-                           places_are_parties=match.pattern.code.startswith(self.options.place_is_party))
-        if roles is None:
-            return [], previous
-        following = roles if roles.subject else previous
+    def code_match(self, doc, clause: "Clause", match, roles, sentence: int) -> list[Event]:
+        """The events of one match with its roles: one per source and target."""
         negated, modality, future = modality_of(clause, match)
         code = match.pattern.code
         if future and modality == "asserted":
@@ -141,7 +154,7 @@ class EventCoder:
             out.append(Event(src_ref, tgt_ref, code, entry.root, entry.quad, entry.goldstein,
                              entry.plover, evidence, match.pattern.id, sentence,
                              negated=negated, modality=modality))
-        return out, following
+        return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -151,13 +164,13 @@ def _no_target_rules(lang: str) -> frozenset[str]:
 
 def event_pairs(roles, reciprocal: bool, joint: bool = True) -> list[tuple]:
     """(source, target) pairs: one per source and target; both ways for reciprocal acts;
-    between the joined sources themselves when they cooperate with no one else ("A and B
-    agreed to restore relations", "kedua pemimpin sepakat ..."); conflict acts stay one
-    per source."""
+    between the joined sources themselves when they act jointly ("A and B agreed to
+    restore relations in a deal brokered by C", "kedua pemimpin sepakat ..."); other acts
+    stay one per source."""
     sources, targets = roles.sources, roles.targets
     if targets and len(sources) > 1 and all(t.via == "role" for t in targets):
         targets = []  # "A and B agreed to restore a military pact": a bare role is no party
-    if len(sources) > 1 and (reciprocal or (not targets and joint)):
+    if len(sources) > 1 and (reciprocal or joint):
         return [(a, b) for a in sources for b in sources if a is not b]
     if not targets:
         return [(s, None) for s in sources]
