@@ -136,8 +136,10 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
         target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), places)
-        if target is None or match.pattern.target == "none":
+        if match.pattern.target == "none":
             return Roles(previous.sources, None, subject=True)
+        if target is None:  # "spoke with Kagame and urged a ceasefire": urged Kagame
+            return Roles(previous.sources, previous.target, previous.also, subject=True)
         more = [t[2] for t in _with_following(clause, target) if t is not target]
         return Roles(previous.sources, target[2], more, subject=True)
     aside = clause.aside_of(first)
@@ -152,8 +154,8 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
     if agent is None and nominal == "patient":
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
-    left = _skip_apposition(clause, first,
-                            [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)])
+    near = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
+    left = _skip_apposition(clause, first, [s for s in near if not _is_place(clause, s)])
     if previous is None and first and clause.lowers[first - 1] in clause.same_subject \
             and not any(s[1] == first - 2 for s in clause.spans):
         # "Blinken, speaking in Phnom Penh, said ... and urged Beijing": the verb joined to
@@ -188,7 +190,7 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
     elif left:
         source_span = left[-1]
         target_span = _target(after, source_span, places)
-    elif after:
+    elif after and not near:  # only a place before ("protests in Seoul, demanding"): an uncoded subject
         source_span = after[0]
         target_span = _target(after[1:], source_span, places)
     else:

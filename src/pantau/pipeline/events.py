@@ -52,7 +52,7 @@ class EventCoder:
             clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
             lowers = [t.lower for t in tokens]
             stems = [t.stem for t in tokens]
-            previous = prior = None  # the subject's roles; the last match's roles and root
+            previous = prior = None  # the subject's roles; the last match's roles and match
             matches = best_matches(pack.verbs.match(lowers, stems))
             clause.anchors = [m.first for m in matches]
             for match in matches:
@@ -63,14 +63,14 @@ class EventCoder:
                                    places_are_parties=match.pattern.code.startswith(self.options.place_is_party))
                 if roles is None:
                     continue
-                if prior is not None and prior[1] in self.options.complement_roots \
-                        and prior[0].target is not None and prior[0].target in roles.sources:
+                if prior is not None and self.in_complement(clause, match, roles, *prior):
+                    previous = roles  # "... that the companies apologize and pay": both asked
                     continue  # "accused Rwanda of waging war": what is asked or alleged did not happen
                 coded_events = self.code_match(doc, clause, match, roles, index)
                 events.extend(coded_events)
                 if roles.subject:  # a passive or nominal in between is no subject to share
                     previous = roles
-                prior = (roles, match.pattern.code[:2])
+                prior = (roles, match)
                 if coded_events and coded_events[0].target is None \
                         and coded_events[0].root in self.options.answering_roots:
                     thing = refers_back(clause, match)
@@ -81,6 +81,15 @@ class EventCoder:
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
+
+    def in_complement(self, clause: Clause, match, roles, prior_roles, prior_match) -> bool:
+        """Whether the match is what the previous match asks for or alleges: its source is
+        that match's target ("accused Rwanda of waging war"), or it is joined right after a
+        pattern that took the complement in ("demanding that X apologize and pay")."""
+        if prior_match.pattern.code[:2] not in self.options.complement_roots or prior_roles.target is None:
+            return False
+        return prior_roles.target in roles.sources or (
+            prior_match.last == match.first - 2 and clause.lowers[match.first - 1] in clause.same_subject)
 
     def answer_latest(self, events: list[Event], no_target: set[str], referring: dict[int, str]) -> list[Event]:
         """An act with no target answers an earlier act of another actor, whose source
