@@ -82,6 +82,7 @@ class LanguagePack:
     boilerplate: dict[str, list[str]]
     spam: list[str]
     abbreviations: set[str]
+    not_actors: set[str]
     tone: dict[str, float]
     places: dict[str, str]
     verbs: PatternSet
@@ -119,6 +120,7 @@ def load_pack(lang: str) -> LanguagePack:
         boilerplate=_lists(_read_yaml(folder / "boilerplate.yaml")),
         spam=_read_lines(folder / "spam.txt"),
         abbreviations={fold(a) for a in _read_lines(folder / "abbreviations.txt")},
+        not_actors={fold(a) for a in _read_lines(folder / "not_actors.txt")},
         tone={fold(r["word"]): float(r["score"]) for r in _read_csv(folder / "tone.csv")
               if r.get("word") and r.get("score")},
         places={fold(r["name"]): r["geoname"] for r in _read_csv(folder / "places.csv")

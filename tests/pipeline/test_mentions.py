@@ -67,3 +67,10 @@ def test_role_word_ending_a_place_name_is_not_a_role(en_pipeline):
     doc = en_pipeline("Students gathered near Tiananmen Gate and the Grand Hotel on Monday.",
                       published="2024-01-15")
     assert [a.text for a in doc.actors if a.via == "role"] == ["Students"]
+
+
+def test_a_region_named_after_a_country_is_no_actor(en_pipeline, id_pipeline):
+    doc = en_pipeline("Venezuela expelled diplomats from seven Latin American countries.", published="2024-07-30")
+    assert "USA" not in {m.code for m in doc.actors}
+    doc = id_pipeline("Venezuela mengusir diplomat dari tujuh negara Amerika Latin.", published="2024-07-30")
+    assert "USA" not in {m.code for m in doc.actors}

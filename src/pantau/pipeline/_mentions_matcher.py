@@ -1,6 +1,7 @@
 """The dictionary matcher behind `mentions`: one Aho-Corasick automaton per language.
 
-Keys are folded aliases (knowledge base) and role phrases (the pack's `roles.csv`).
+Keys are folded aliases (knowledge base), role phrases (the pack's `roles.csv`) and
+phrases that only look like actors (`not_actors.txt`: "Latin American").
 `find_hits` returns leftmost-longest, word-bounded hits; an Indonesian clitic (`-nya`)
 may follow a hit (`juru bicaranya`).
 """
@@ -22,7 +23,7 @@ class Hit:
     start: int
     end: int          # end of the matched phrase (clitic excluded)
     clitic: str       # the clitic that followed, if any
-    kind: str         # actor or role
+    kind: str         # actor, role, or none (a phrase of the pack's not_actors.txt)
     actors: tuple[tuple[Actor, str], ...] = ()   # (actor, form) for kind == actor
     sector: str | None = None                    # for kind == role
     role_kind: str | None = None                 # person, org, group
@@ -43,6 +44,8 @@ def build_matcher(lang: str):
                     ("actor", kb.actors[i], form) for i, form in hits if form == "adjective")
     for phrase, (sector, kind) in pack.roles.items():
         table.setdefault(phrase, []).append(("role", sector, kind))
+    for phrase in pack.not_actors:  # "Latin American" hides "American"
+        table[phrase] = [("none",)]
     automaton = ahocorasick.Automaton()
     for key, values in table.items():
         automaton.add_word(key, (len(key), tuple(values)))
@@ -77,7 +80,8 @@ def find_hits(text: str, folded: str, lang: str) -> list[Hit]:
             # "President Xi" then "Xi Jinping": one mention of one person, the whole name
             out[-1] = Hit(out[-1].start, hit.end, hit.clitic, "actor", actors=out[-1].actors)
             last_end = hit.end + len(hit.clitic)
-    return [h for i, h in enumerate(out) if not _inside_name(text, h, out[i - 1] if i else None)]
+    return [h for i, h in enumerate(out)
+            if h.kind != "none" and not _inside_name(text, h, out[i - 1] if i else None)]
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
@@ -120,6 +124,8 @@ def _make_hit(text: str, start: int, end: int, clitic: str, values) -> Hit | Non
     if roles:
         sector, role_kind = roles[0]
         return Hit(start, end, clitic, "role", sector=sector, role_kind=role_kind)
+    if values and values[0][0] == "none":
+        return Hit(start, end, clitic, "none")
     return None
 
 
