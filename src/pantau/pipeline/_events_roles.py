@@ -204,6 +204,9 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         sources = included
     else:
         sources = _with_conjuncts(clause, source_span)
+        listed = _included(clause, last) if target_span is None or target_span[2].via == "role" else []
+        if listed:  # "expelled diplomats from seven countries, including A, B and C"
+            target_span = listed[0]
     if match.pattern.target == "none":
         target_span = None
     subject = bool(left) and source_span is left[-1]
