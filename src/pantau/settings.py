@@ -21,6 +21,7 @@ class Options:
     window: int = 14
     reciprocal: frozenset[str] = frozenset()
     future_intent: dict[str, str] = field(default_factory=dict)
+    agreed_done: tuple[str, ...] = ()
     converse: dict[str, str] = field(default_factory=dict)
     joint: tuple[str, ...] = ()
     place_is_party: tuple[str, ...] = ()
@@ -48,6 +49,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         window=int(events.get("window", 14)),
         reciprocal=frozenset(events.get("reciprocal", [])),
         future_intent=dict(events.get("future_intent", {})),
+        agreed_done=tuple(events.get("agreed_done", [])),
         converse=dict(events.get("converse", {})),
         joint=tuple(events.get("joint", [])),
         place_is_party=tuple(events.get("place_is_party", [])),

@@ -111,3 +111,11 @@ def test_the_opposition_belongs_to_the_government_it_acts_on(en_pipeline):
     doc = en_pipeline("TOKYO - The main opposition party accused Yoon Suk Yeol of humiliating diplomacy.",
                       published="2023-03-17")
     assert ("KOROPP", "112", "KORGOV") in triples(doc)
+
+
+def test_what_parties_agree_to_do_is_an_intention(id_pipeline, en_pipeline):
+    doc = id_pipeline("Indonesia dan Malaysia sepakat menggelar patroli bersama di Selat Malaka.",
+                      published="2016-05-05")
+    assert any(c.startswith("03") for _, c, _ in triples(doc)), triples(doc)
+    doc = en_pipeline("Armenia and Azerbaijan agreed to a ceasefire on Saturday.", published="2020-10-10")
+    assert not any(c.startswith("03") for _, c, _ in triples(doc)), triples(doc)

@@ -57,7 +57,7 @@ def _grammar_words(lang: str) -> dict:
                       ("refer_back", "object_refers_back")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
-    modal = [w for key in ("future", "hedge") for p in pack.modality.get(key, []) for w in p.split()]
+    modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
     out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
     return out
 
@@ -331,12 +331,14 @@ def refers_back(clause: Clause, match) -> str | None:
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
-    """(negated, modality, future) from the words before the anchor."""
+    """(negated, modality, intent) from the words before the anchor; intent is "future"
+    ("akan", "will") or "agreed" ("sepakat", "agreed to"), else None."""
     mod = clause.pack.modality
     start = match.first
     negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod)
     near = clause.lowers[max(0, start - _MODAL_REACH):start]
-    future = _has_phrase(near, mod.get("future", []))
+    future = "future" if _has_phrase(near, mod.get("future", [])) else \
+        "agreed" if _has_phrase(near, mod.get("agreement", [])) else None
     head = clause.lowers[:start]
     negated = negated or _has_phrase(head, mod.get("denial", []))
     if _has_phrase(head, mod.get("conditional", [])):
@@ -349,7 +351,7 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
 def _negated(before: list[str], mod: dict) -> bool:
     """A negator right before the anchor, or separated from it only by other modal
     words ("tidak akan", "did not immediately" is not: "immediately" is not modal)."""
-    modal = _modal_words(tuple(w for key in ("future", "hedge", "negation") for w in mod.get(key, [])))
+    modal = _modal_words(tuple(w for key in ("future", "hedge", "negation", "agreement") for w in mod.get(key, [])))
     words = list(before)
     while words:
         if _has_phrase(words[-3:], mod.get("negation", []), at_end=True):

@@ -142,7 +142,7 @@ class EventCoder:
         """The events of one match with its roles: one per source and target."""
         negated, modality, future = modality_of(clause, match)
         code = match.pattern.code
-        if future and modality == "asserted":
+        if future and modality == "asserted" and not (future == "agreed" and code.startswith(self.options.agreed_done)):
             code = self.options.future_intent.get(code[:2], code)
         entry = self.codebook[code]
         start = clause.tokens[match.first].start
