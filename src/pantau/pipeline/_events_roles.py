@@ -151,6 +151,9 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         return Roles([subject[2]], target[2] if target else None)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
+    if agent is None and clause.passive_prefixes and _is_passive(clause, last):
+        # "diusir Malaysia", "dihadiri para menteri": the agent may follow with no "oleh"
+        agent = next((s for s in clause.spans if s[0] == last + 1), None)
     nominal = "agent" if match.pattern.source == "target-first" else _nominal(clause, match)
     if agent is None and nominal == "patient":
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
