@@ -22,6 +22,7 @@ class Options:
     reciprocal: frozenset[str] = frozenset()
     future_intent: dict[str, str] = field(default_factory=dict)
     agreed_done: tuple[str, ...] = ()
+    refusal: dict[str, str] = field(default_factory=dict)
     converse: dict[str, str] = field(default_factory=dict)
     joint: tuple[str, ...] = ()
     place_is_party: tuple[str, ...] = ()
@@ -50,6 +51,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         reciprocal=frozenset(events.get("reciprocal", [])),
         future_intent=dict(events.get("future_intent", {})),
         agreed_done=tuple(events.get("agreed_done", [])),
+        refusal=dict(events.get("refusal", {})),
         converse=dict(events.get("converse", {})),
         joint=tuple(events.get("joint", [])),
         place_is_party=tuple(events.get("place_is_party", [])),

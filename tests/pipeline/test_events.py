@@ -119,3 +119,12 @@ def test_what_parties_agree_to_do_is_an_intention(id_pipeline, en_pipeline):
     assert any(c.startswith("03") for _, c, _ in triples(doc)), triples(doc)
     doc = en_pipeline("Armenia and Azerbaijan agreed to a ceasefire on Saturday.", published="2020-10-10")
     assert not any(c.startswith("03") for _, c, _ in triples(doc)), triples(doc)
+
+
+def test_a_refused_act_is_flagged_and_the_refusal_is_an_act(id_pipeline, en_pipeline):
+    doc = id_pipeline("Indonesia tidak akan membuka hubungan diplomatik dengan Israel.", published="2020-09-16")
+    assert any(e.negated and e.root == "03" for e in doc.events)
+    assert ("IDNGOV", "120", "ISR") in triples(doc)
+    doc = en_pipeline("The Kremlin said Russia will not hand over the suspects to the Netherlands.",
+                      published="2019-06-20")
+    assert any(e.counted and e.root == "12" and e.target and e.target.code.startswith("NLD") for e in doc.events)

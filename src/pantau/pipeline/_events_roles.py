@@ -334,13 +334,15 @@ def refers_back(clause: Clause, match) -> str | None:
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
-    """(negated, modality, intent) from the words before the anchor; intent is "future"
-    ("akan", "will") or "agreed" ("sepakat", "agreed to"), else None."""
+    """(negated, modality, intent) from the words before the anchor; intent is "refused"
+    ("tidak akan", "refused to" before the act), "future" ("akan", "will") or "agreed"
+    ("sepakat", "agreed to"), else None."""
     mod = clause.pack.modality
     start = match.first
     negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod)
     near = clause.lowers[max(0, start - _MODAL_REACH):start]
-    future = "future" if _has_phrase(near, mod.get("future", [])) else \
+    future = "refused" if negated and _has_phrase(near, mod.get("refusal", [])) else \
+        "future" if _has_phrase(near, mod.get("future", [])) else \
         "agreed" if _has_phrase(near, mod.get("agreement", [])) else None
     head = clause.lowers[:start]
     negated = negated or _has_phrase(head, mod.get("denial", []))

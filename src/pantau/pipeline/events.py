@@ -140,20 +140,31 @@ class EventCoder:
 
     def code_match(self, doc, clause: "Clause", match, roles, sentence: int) -> list[Event]:
         """The events of one match with its roles: one per source and target."""
-        negated, modality, future = modality_of(clause, match)
+        negated, modality, intent = modality_of(clause, match)
         code = match.pattern.code
-        if future and modality == "asserted" and not (future == "agreed" and code.startswith(self.options.agreed_done)):
+        if intent and modality == "asserted" and not (intent == "agreed" and code.startswith(self.options.agreed_done)):
             code = self.options.future_intent.get(code[:2], code)
-        entry = self.codebook[code]
         start = clause.tokens[match.first].start
         end = clause.tokens[match.last].end
         evidence = Evidence(doc.text[start:end], start, end)
+        coded = [(code, negated)]
+        refusal = self.options.refusal.get(match.pattern.code[:2])
+        if intent == "refused" and modality == "asserted" and refusal:
+            coded.append((refusal, False))  # "tidak akan membuka hubungan": the refusal is an act
+        out = []
+        for code, negated in coded:
+            out += self.events_of(code, roles, match, evidence, sentence, negated, modality, doc.lang)
+        return out
+
+    def events_of(self, code: str, roles, match, evidence: Evidence, sentence: int,
+                  negated: bool, modality: str, lang: str) -> list[Event]:
+        entry = self.codebook[code]
         out = []
         reciprocal = code[:3] in self.options.reciprocal or match.pattern.reciprocal
         joint = reciprocal or code.startswith(self.options.joint)
         for src, tgt in event_pairs(roles, reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
-            tgt_ref = _ref(tgt, self.government_targets(doc.lang) and entry.root in _VERBAL_ROOTS) \
+            tgt_ref = _ref(tgt, self.government_targets(lang) and entry.root in _VERBAL_ROOTS) \
                 if tgt is not None else None
             if tgt_ref is not None and _same_actor(src_ref.code, tgt_ref.code, tgt) \
                     and not two_people(src, tgt):
