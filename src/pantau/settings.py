@@ -26,6 +26,7 @@ class Options:
     converse: dict[str, str] = field(default_factory=dict)
     joint: tuple[str, ...] = ()
     place_is_party: tuple[str, ...] = ()
+    mediation: tuple[str, ...] = ()
     reactive_roots: frozenset[str] = frozenset()
     answering_roots: frozenset[str] = frozenset()
     complement_roots: frozenset[str] = frozenset()
@@ -55,6 +56,7 @@ def load_options(path: Path = SETTINGS) -> Options:
         converse=dict(events.get("converse", {})),
         joint=tuple(events.get("joint", [])),
         place_is_party=tuple(events.get("place_is_party", [])),
+        mediation=tuple(events.get("mediation", [])),
         reactive_roots=frozenset(events.get("reactive_roots", [])),
         answering_roots=frozenset(events.get("answering_roots", [])),
         complement_roots=frozenset(events.get("complement_roots", [])),

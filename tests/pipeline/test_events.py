@@ -128,3 +128,9 @@ def test_a_refused_act_is_flagged_and_the_refusal_is_an_act(id_pipeline, en_pipe
     doc = en_pipeline("The Kremlin said Russia will not hand over the suspects to the Netherlands.",
                       published="2019-06-20")
     assert any(e.counted and e.root == "12" and e.target and e.target.code.startswith("NLD") for e in doc.events)
+
+
+def test_a_mediation_is_aimed_at_both_parties_of_the_deal(en_pipeline):
+    doc = en_pipeline("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations, "
+                      "in a deal mediated by China.", published="2023-03-10")
+    assert {t for s, c, t in triples(doc) if c == "045"} == {"SAUGOV", "IRNGOV"}

@@ -77,7 +77,7 @@ class EventCoder:
                     if thing is not None:
                         referring.update({id(e): thing for e in coded_events})
         no_target = _no_target_rules(pack.code)
-        events = self.add_converses(self.answer_latest(events, no_target, referring))
+        events = self.add_converses(self.mediated(self.answer_latest(events, no_target, referring)))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
@@ -118,6 +118,28 @@ class EventCoder:
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
         return events
+
+    def mediated(self, events: list[Event]) -> list[Event]:
+        """A mediation ("a deal brokered by China") is aimed at both parties of the nearest
+        joint or reciprocal act, in the two sentences before to the next, when it names
+        none of its own or only one of them."""
+        out = []
+        for ev in events:
+            if not ev.cameo.startswith(self.options.mediation):
+                out.append(ev)
+                continue
+            deals = [e for e in events if e.target is not None and abs(e.sentence - ev.sentence - 0.5) <= 2
+                     and (e.cameo.startswith(self.options.joint) or e.cameo[:3] in self.options.reciprocal)
+                     and ev.source.code[:3] not in (e.source.code[:3], e.target.code[:3])]
+            if not deals:
+                out.append(ev)
+                continue
+            deal = min(deals, key=lambda e: (abs(e.sentence - ev.sentence), -e.sentence))
+            if ev.target is not None and ev.target.code[:3] not in (deal.source.code[:3], deal.target.code[:3]):
+                out.append(ev)
+                continue
+            out += [replace(ev, target=party, restated=[]) for party in (deal.source, deal.target)]
+        return out
 
     def add_converses(self, events: list[Event]) -> list[Event]:
         """The converse of acts that imply one (a host's 043 implies the visitor's 042)."""
