@@ -317,16 +317,15 @@ def _is_place(clause: Clause, span) -> bool:
 
 def refers_back(clause: Clause, match) -> str | None:
     """Whether the act's object is a thing named before ("welcomed the charges", "mengecam
-    keputusan tersebut"), not an actor, so that its target is whoever did that thing: None
-    when not, else the root code the object noun names ("condemned the killing": 18) or ""."""
+    keputusan tersebut", "condemned the raid on the embassy"), so that its target is
+    whoever did that thing: None when not (an actor before the noun, "the Russian attack",
+    is its agent), else the root code the noun names ("the killing": 18) or ""."""
     lo, hi = match.first + 1, min(match.last + 4, len(clause.lowers))
-    if any(lo <= s[0] < hi for s in clause.spans):
-        return None
     marker = next((i for i in range(lo, hi) if clause.lowers[i] in clause.refer_back), None)
-    if marker is None:
+    if marker is None or any(lo <= s[0] <= marker + 1 for s in clause.spans):
         return None
     for i in (marker + 1, marker - 1):  # "the killing", "serangan itu"
-        if lo <= i < hi and clause.lowers[i] not in clause.refer_back:
+        if lo <= i < len(clause.lowers) and clause.lowers[i] not in clause.refer_back:
             named = clause.pack.verbs.match([clause.lowers[i]], [clause.tokens[i].stem])
             if named:
                 return named[0].pattern.code[:2]

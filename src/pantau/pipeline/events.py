@@ -16,7 +16,7 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import Clause, two_people, find_roles, modality_of, refers_back
+from pantau.pipeline._events_roles import Clause, Roles, find_roles, modality_of, refers_back, two_people
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
@@ -66,16 +66,16 @@ class EventCoder:
                 if prior is not None and self.in_complement(clause, match, roles, *prior):
                     previous = roles  # "... that the companies apologize and pay": both asked
                     continue  # "accused Rwanda of waging war": what is asked or alleged did not happen
+                thing = refers_back(clause, match) if match.pattern.code[:2] in self.options.answering_roots else None
+                if thing and thing in self.codebook and self.codebook[thing].quad == 4:
+                    roles = Roles(roles.sources, None, subject=roles.subject)  # "condemned the strikes on Yemen"
                 coded_events = self.code_match(doc, clause, match, roles, index)
                 events.extend(coded_events)
                 if roles.subject:  # a passive or nominal in between is no subject to share
                     previous = roles
                 prior = (roles, match)
-                if coded_events and coded_events[0].target is None \
-                        and coded_events[0].root in self.options.answering_roots:
-                    thing = refers_back(clause, match)
-                    if thing is not None:
-                        referring.update({id(e): thing for e in coded_events})
+                if thing is not None and roles.target is None:
+                    referring.update({id(e): thing for e in coded_events})
         no_target = _no_target_rules(pack.code)
         events = self.add_converses(self.mediated(self.answer_latest(events, no_target, referring)))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
