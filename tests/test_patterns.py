@@ -51,3 +51,12 @@ def test_the_most_specific_overlapping_pattern_wins():
 def test_bad_patterns_are_named_errors(raw):
     with pytest.raises(PackError):
         patterns(raw)
+
+
+def test_a_surface_form_at_the_start_matches_that_form_only():
+    from pantau.patterns import compile_patterns
+    from pantau.packs import load_codebook
+    patterns = compile_patterns("en", {"190": ["=shelled"]}, lambda w: {"shelled": "shell"}.get(w, w),
+                                load_codebook())
+    assert patterns.match(["shelled"], ["shell"])
+    assert not patterns.match(["shell"], ["shell"])

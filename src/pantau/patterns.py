@@ -60,6 +60,7 @@ class PatternSet:
     patterns: list[Pattern] = field(default_factory=list)
     by_exact: dict[str, list[Pattern]] = field(default_factory=dict)
     by_prefix: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_surface: dict[str, list[Pattern]] = field(default_factory=dict)  # `=form`: the form only
     gap: int = 6
     _seen: dict = field(default_factory=dict, repr=False)
 
@@ -75,6 +76,7 @@ class PatternSet:
 
     def _candidates(self, lower: str, stem: str) -> list[Pattern]:
         found = self.by_exact.get(lower, []) + (self.by_exact.get(stem, []) if stem != lower else [])
+        found = found + [p for p in self.by_surface.get(lower, []) if p not in found]
         if self.by_prefix:
             for size in range(2, max(len(lower), len(stem)) + 1):
                 found += self.by_prefix.get(lower[:size], [])
@@ -148,8 +150,10 @@ def compile_patterns(lang: str, raw: dict[str, Any], stem: Callable[[str], str],
                               reciprocal=bool(spec.get("reciprocal", False)))
             out.patterns.append(pattern)
             anchor = elements[0]
-            for word in anchor.exact | anchor.surface:
+            for word in anchor.exact:
                 out.by_exact.setdefault(word, []).append(pattern)
+            for word in anchor.surface:
+                out.by_surface.setdefault(word, []).append(pattern)
             for prefix in anchor.prefixes:
                 out.by_prefix.setdefault(prefix, []).append(pattern)
     return out
