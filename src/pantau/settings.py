@@ -23,6 +23,8 @@ class Options:
     future_intent: dict[str, str] = field(default_factory=dict)
     agreed_done: tuple[str, ...] = ()
     refusal: dict[str, str] = field(default_factory=dict)
+    home_target: dict[str, str] = field(default_factory=dict)
+    abroad_sectors: tuple[str, ...] = ()
     converse: dict[str, str] = field(default_factory=dict)
     joint: tuple[str, ...] = ()
     place_is_party: tuple[str, ...] = ()
@@ -53,6 +55,8 @@ def load_options(path: Path = SETTINGS) -> Options:
         future_intent=dict(events.get("future_intent", {})),
         agreed_done=tuple(events.get("agreed_done", [])),
         refusal=dict(events.get("refusal", {})),
+        home_target=dict(events.get("home_target", {})),
+        abroad_sectors=tuple(events.get("abroad_sectors", [])),
         converse=dict(events.get("converse", {})),
         joint=tuple(events.get("joint", [])),
         place_is_party=tuple(events.get("place_is_party", [])),

@@ -134,3 +134,25 @@ def test_a_mediation_is_aimed_at_both_parties_of_the_deal(en_pipeline):
     doc = en_pipeline("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations, "
                       "in a deal mediated by China.", published="2023-03-10")
     assert {t for s, c, t in triples(doc) if c == "045"} == {"SAUGOV", "IRNGOV"}
+
+
+def test_a_protest_at_home_is_against_the_government_and_police_coercion_against_the_people(en_pipeline):
+    doc = en_pipeline("NAIROBI - Opposition supporters burned tyres in Kisumu on Tuesday. "
+                      "Kenyan police fired tear gas on Tuesday.", published="2022-08-16")
+    found = triples(doc)
+    assert any(s == "KENCVL" and c.startswith("14") and t == "KENGOV" for s, c, t in found), found
+    assert any(s == "KENCOP" and c.startswith("17") and t == "KENCVL" for s, c, t in found), found
+    implied = [e for e in doc.events if e.target and e.target.text == ""]
+    assert implied and all(e.target.start == e.evidence.start for e in implied)
+
+
+def test_a_matching_act_takes_the_same_target(en_pipeline):
+    doc = en_pipeline("The European Union imposed sanctions on Chinese officials on Monday. "
+                      "Britain and Canada announced matching sanctions the same day.", published="2021-03-22")
+    assert {s for s, c, t in triples(doc) if c.startswith("16") and t and t.startswith("CHN")} >= {"GBRGOV", "CANGOV"}
+
+
+def test_a_story_filed_from_elsewhere_places_its_people_in_the_story_country(en_pipeline):
+    doc = en_pipeline("DUBAI - Iran's president Ebrahim Raisi defended the crackdown. Iran blocked "
+                      "Instagram. Demonstrators took to the streets in Iran for a week.", published="2022-09-26")
+    assert {m.code for m in doc.actors if m.text == "Demonstrators"} == {"IRNCVL"}

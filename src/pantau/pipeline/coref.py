@@ -62,6 +62,8 @@ class Coreference:
         topic = topic_country(mentions)
         dateline = find_dateline(doc.text, pack.places)
         home = dateline.country if dateline else pack.meta.get("home_country")
+        if dateline and topic and sum(1 for m in mentions if m.code and m.code[:3] == home) <= 1:
+            home = topic  # "DUBAI - Iranian protesters ...": a story filed from elsewhere
         for i, mention in enumerate(mentions):
             if mention.via == "coref" and mention.code is None:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))

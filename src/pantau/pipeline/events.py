@@ -77,7 +77,8 @@ class EventCoder:
                 if thing is not None and roles.target is None:
                     referring.update({id(e): thing for e in coded_events})
         no_target = _no_target_rules(pack.code)
-        events = self.add_converses(self.mediated(self.answer_latest(events, no_target, referring)))
+        events = self.answer_latest(events, no_target, referring)
+        events = self.add_converses(self.at_home(self.mediated(events)))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
@@ -92,8 +93,10 @@ class EventCoder:
             prior_match.last == match.first - 2 and clause.lowers[match.first - 1] in clause.same_subject)
 
     def answer_latest(self, events: list[Event], no_target: set[str], referring: dict[int, str]) -> list[Event]:
-        """An act with no target answers an earlier act of another actor, whose source
-        becomes its target. An act on a thing named before answers the latest act of the
+        """An act with no target takes the target of the same kind of act by another actor
+        in this or the two sentences before ("Britain and Canada announced matching
+        sanctions"), or answers an earlier act of another actor, whose source becomes its
+        target. An act on a thing named before answers the latest act of the
         kind the thing names ("condemned the killing": 18-20); a thing of no known kind
         ("welcomed the charges"), the latest act in this or the two sentences before (a
         conflict act for a conflict reaction: one condemns no talks). A reaction
@@ -104,19 +107,38 @@ class EventCoder:
                 continue
             thing = referring.get(id(ev))
             reactive, refers = ev.root in self.options.reactive_roots, thing == ""
-            if not (reactive or thing is not None):
-                continue
             earlier = [e for e in events[:i] if e.source.code[:3] != ev.source.code[:3]
                        and e.sentence <= ev.sentence and e.evidence.start != ev.evidence.start]
+            alike = [e for e in earlier if e.root == ev.root and e.target is not None
+                     and e.sentence >= ev.sentence - 2 and e.target.code[:3] != ev.source.code[:3]]
+            if alike:  # "Britain and Canada announced matching sanctions": on the same target
+                ev.target = alike[-1].target
+                continue
             named = [e for e in earlier if thing and e.root == thing]
             if named:
                 ev.target = named[-1].source
+                continue
+            if not (reactive or thing is not None):
                 continue
             acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4] if reactive else []
             recent = [e for e in earlier if e.sentence >= ev.sentence - (2 if refers else 1)
                       and (e.quad > 2 or ev.quad < 3 if refers else e.quad == 3)]
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
+        return events
+
+    def at_home(self, events: list[Event]) -> list[Event]:
+        """With no target named, a protest by a country's own people is aimed at its
+        government, and coercion by its police at its people (settings `home_target`;
+        armed forces act abroad as often): an implied target, with empty text, at the
+        evidence."""
+        for ev in events:
+            sector = self.options.home_target.get(ev.root)
+            actor = ev.source.code[3:]
+            if ev.target is None and sector and len(actor) == 3 and actor != sector \
+                    and actor not in self.options.abroad_sectors and not ev.source.code.startswith("IGO"):
+                at = ev.evidence.start
+                ev.target = ActorRef(ev.source.code[:3] + sector, None, "", at, at)
         return events
 
     def mediated(self, events: list[Event]) -> list[Event]:
