@@ -156,3 +156,10 @@ def test_a_story_filed_from_elsewhere_places_its_people_in_the_story_country(en_
     doc = en_pipeline("DUBAI - Iran's president Ebrahim Raisi defended the crackdown. Iran blocked "
                       "Instagram. Demonstrators took to the streets in Iran for a week.", published="2022-09-26")
     assert {m.code for m in doc.actors if m.text == "Demonstrators"} == {"IRNCVL"}
+
+
+def test_both_sides_of_a_civil_war_accuse_each_other(id_pipeline):
+    doc = id_pipeline("Militer Sudan dan Pasukan Dukungan Cepat (RSF) bertempur di Khartoum. "
+                      "Kedua pihak saling menuduh melanggar gencatan senjata.", published="2023-04-20")
+    found = {(s, t) for s, c, t in triples(doc) if c.startswith("112")}
+    assert found == {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}, triples(doc)

@@ -54,7 +54,7 @@ def _grammar_words(lang: str) -> dict:
                       ("including", "including"), ("place_words", "place_prepositions"),
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
                       ("determiners", "determiners"), ("place_nouns", "place_nouns"),
-                      ("refer_back", "object_refers_back")):
+                      ("refer_back", "object_refers_back"), ("mutual", "mutual")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
@@ -330,6 +330,13 @@ def refers_back(clause: Clause, match) -> str | None:
             if named:
                 return named[0].pattern.code[:2]
     return ""
+
+
+def is_mutual(clause: Clause, match) -> bool:
+    """ "saling menuduh", "accused each other": the sources act on one another."""
+    near = clause.lowers[max(0, match.first - 2):match.first] + clause.lowers[match.last + 1:match.last + 4]
+    joined = " " + " ".join(near) + " "
+    return any(f" {w} " in joined for w in clause.mutual)
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:

@@ -117,12 +117,12 @@ def find_pairs(doc: CodedDocument, pack, before_all: list[Mention]) -> list[Ment
 
 
 def _joined_pairs(doc: CodedDocument, pack, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Actors of two countries joined by a conjunction ("Saudi Arabia and Iran"): what a
-    later "the two countries" most likely means."""
+    """Two actors joined by a conjunction ("Saudi Arabia and Iran", "militer Sudan dan
+    RSF"): what a later "the two countries" or "kedua pihak" most likely means."""
     conjunctions = {fold(w) for w in pack.meta.get("conjunctions") or []}
-    coded = [m for m in mentions if m.code and m.kind in ("person", "country", "capital", "igo")]
+    coded = [m for m in mentions if m.code and m.via != "coref"]
     return [(a, b) for a, b in zip(coded, coded[1:])
-            if a.code[:3] != b.code[:3] and fold(doc.text[a.end:b.start]).strip() in conjunctions]
+            if a.code != b.code and fold(doc.text[a.end:b.start]).strip() in conjunctions]
 
 
 def find_plural_pairs(doc: CodedDocument, pack, mentions: list[Mention], pairs: list[Mention]) -> list[Mention]:

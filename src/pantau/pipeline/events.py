@@ -16,7 +16,7 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import Clause, Roles, find_roles, modality_of, refers_back, two_people
+from pantau.pipeline._events_roles import Clause, Roles, find_roles, is_mutual, modality_of, refers_back, two_people
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
@@ -98,8 +98,8 @@ class EventCoder:
         sanctions"), or answers an earlier act of another actor, whose source becomes its
         target. An act on a thing named before answers the latest act of the
         kind the thing names ("condemned the killing": 18-20); a thing of no known kind
-        ("welcomed the charges"), the latest act in this or the two sentences before (a
-        conflict act for a conflict reaction: one condemns no talks). A reaction
+        ("welcomed the charges"), the latest act in this or the two sentences before (for a
+        conflict reaction a conflict act first). A reaction
         ("Jepang mengecam peluncuran itu") answers the latest material conflict in the four
         sentences before, else the latest verbal conflict in this or the previous sentence."""
         for i, ev in enumerate(events):
@@ -122,7 +122,9 @@ class EventCoder:
                 continue
             acts = [e for e in earlier if e.quad == 4 and e.sentence >= ev.sentence - 4] if reactive else []
             recent = [e for e in earlier if e.sentence >= ev.sentence - (2 if refers else 1)
-                      and (e.quad > 2 or ev.quad < 3 if refers else e.quad == 3)]
+                      and (refers or e.quad == 3)]
+            if refers and ev.quad > 2:  # a conflict reaction answers a conflict act first
+                recent = [e for e in recent if e.quad > 2] or recent
             if acts or recent:
                 ev.target = (acts or recent)[-1].source
         return events
@@ -195,16 +197,17 @@ class EventCoder:
         refusal = self.options.refusal.get(match.pattern.code[:2])
         if intent == "refused" and modality == "asserted" and refusal:
             coded.append((refusal, False))  # "tidak akan membuka hubungan": the refusal is an act
+        mutual = is_mutual(clause, match)
         out = []
         for code, negated in coded:
-            out += self.events_of(code, roles, match, evidence, sentence, negated, modality, doc.lang)
+            out += self.events_of(code, roles, match, evidence, sentence, negated, modality, doc.lang, mutual)
         return out
 
     def events_of(self, code: str, roles, match, evidence: Evidence, sentence: int,
-                  negated: bool, modality: str, lang: str) -> list[Event]:
+                  negated: bool, modality: str, lang: str, mutual: bool = False) -> list[Event]:
         entry = self.codebook[code]
         out = []
-        reciprocal = code[:3] in self.options.reciprocal or match.pattern.reciprocal
+        reciprocal = code[:3] in self.options.reciprocal or match.pattern.reciprocal or mutual
         joint = reciprocal or code.startswith(self.options.joint)
         for src, tgt in event_pairs(roles, reciprocal, joint):
             src_ref = _ref(src, entry.root in _VERBAL_ROOTS)
