@@ -64,9 +64,12 @@ class Coreference:
         home = dateline.country if dateline else pack.meta.get("home_country")
         if dateline and topic and sum(1 for m in mentions if m.code and m.code[:3] == home) <= 1:
             home = topic  # "DUBAI - Iranian protesters ...": a story filed from elsewhere
+        home_roles = {fold(w) for w in pack.meta.get("home_roles") or []}
         for i, mention in enumerate(mentions):
             if mention.via == "coref" and mention.code is None:
                 resolve_pronoun(mention, mentions[:i], _after_fronted_clause(doc, mention, pack))
+            elif home and mention.code is None and fold(mention.text) in home_roles:
+                mention.code = home + (mention.sector or "")  # "pemerintah": the dateline's government
             elif mention.via in ("role", "title", "name") and mention.code is None or mention.via == "role":
                 resolve_role(mention, mentions[:i], _demonstrative(doc, mention, pack),
                              _sentence_country(doc, mention, pack) or home, topic, mentions[i + 1:])
