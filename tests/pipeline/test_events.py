@@ -163,3 +163,8 @@ def test_both_sides_of_a_civil_war_accuse_each_other(id_pipeline):
                       "Kedua pihak saling menuduh melanggar gencatan senjata.", published="2023-04-20")
     found = {(s, t) for s, c, t in triples(doc) if c.startswith("112")}
     assert found == {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}, triples(doc)
+
+
+def test_whether_an_act_will_happen_is_not_an_act(id_pipeline):
+    doc = id_pipeline("Jakarta belum memutuskan apakah akan memanggil duta besar Myanmar.", published="2021-02-02")
+    assert doc.events and not any(e.counted for e in doc.events)

@@ -322,6 +322,9 @@ def refers_back(clause: Clause, match) -> str | None:
     is its agent), else the root code the noun names ("the killing": 18) or ""."""
     lo, hi = match.first + 1, min(match.last + 4, len(clause.lowers))
     marker = next((i for i in range(lo, hi) if clause.lowers[i] in clause.refer_back), None)
+    if marker is None and _is_passive(clause, match.first):  # "Pernyataan itu ditolak oleh Jakarta"
+        lo, hi = max(0, match.first - 4), match.first
+        marker = next((i for i in range(lo, hi) if clause.lowers[i] in clause.refer_back), None)
     if marker is None or any(lo <= s[0] <= marker + 1 for s in clause.spans):
         return None
     for i in (marker + 1, marker - 1):  # "the killing", "serangan itu"
