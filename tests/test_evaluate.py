@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Quote, Speaker
 from pantau.evaluate import evaluate, match_events, score_document
@@ -44,9 +45,10 @@ def test_quotes_match_by_half_the_gold_tokens_and_speaker():
     assert q["attribution_accuracy"] == 1.0
 
 
-def test_scores_on_the_project_gold_stay_above_their_floors():
-    floors = json.loads((GOLD / "floors.json").read_text())
-    results = evaluate(GOLD / "small.jsonl")
+@pytest.mark.parametrize("gold", sorted(json.loads((GOLD / "floors.json").read_text())))
+def test_scores_on_the_project_gold_stay_above_their_floors(gold):
+    floors = json.loads((GOLD / "floors.json").read_text())[gold]
+    results = evaluate(GOLD / gold)
     for path, floor in floors.items():
         value = results
         for key in path.split("."):
