@@ -54,7 +54,8 @@ def _grammar_words(lang: str) -> dict:
                       ("including", "including"), ("place_words", "place_prepositions"),
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
                       ("determiners", "determiners"), ("place_nouns", "place_nouns"),
-                      ("refer_back", "object_refers_back"), ("mutual", "mutual")):
+                      ("refer_back", "object_refers_back"), ("mutual", "mutual"),
+                      ("complementizers", "complementizers")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]

@@ -85,12 +85,14 @@ class EventCoder:
 
     def in_complement(self, clause: Clause, match, roles, prior_roles, prior_match) -> bool:
         """Whether the match is what the previous match asks for or alleges: its source is
-        that match's target ("accused Rwanda of waging war"), or it is joined right after a
-        pattern that took the complement in ("demanding that X apologize and pay")."""
+        that match's target ("accused Rwanda of waging war"), it is an infinitive ("called on
+        Rwanda to pull out and on the M23 to halt its offensive"), or it is joined right after
+        a pattern that took the complement in ("demanding that X apologize and pay")."""
         if prior_match.pattern.code[:2] not in self.options.complement_roots or prior_roles.target is None:
             return False
-        return prior_roles.target in roles.sources or (
-            prior_match.last == match.first - 2 and clause.lowers[match.first - 1] in clause.same_subject)
+        before = clause.lowers[match.first - 1] if match.first else ""
+        return prior_roles.target in roles.sources or before in clause.complementizers or (
+            prior_match.last == match.first - 2 and before in clause.same_subject)
 
     def answer_latest(self, events: list[Event], no_target: set[str], referring: dict[int, str]) -> list[Event]:
         """An act with no target takes the target of the same kind of act by another actor
@@ -137,7 +139,8 @@ class EventCoder:
         for ev in events:
             sector = self.options.home_target.get(ev.root)
             actor = ev.source.code[3:]
-            if ev.target is None and sector and len(actor) == 3 and actor != sector \
+            named_only = ev.evidence.start >= ev.source.start and ev.evidence.end <= ev.source.end  # "Protesters"
+            if ev.target is None and sector and len(actor) == 3 and actor != sector and not named_only \
                     and actor not in self.options.abroad_sectors and not ev.source.code.startswith("IGO"):
                 at = ev.evidence.start
                 ev.target = ActorRef(ev.source.code[:3] + sector, None, "", at, at)
