@@ -168,3 +168,12 @@ def test_both_sides_of_a_civil_war_accuse_each_other(id_pipeline):
 def test_whether_an_act_will_happen_is_not_an_act(id_pipeline):
     doc = id_pipeline("Jakarta belum memutuskan apakah akan memanggil duta besar Myanmar.", published="2021-02-02")
     assert doc.events and not any(e.counted for e in doc.events)
+
+
+def test_joined_agents_of_a_passive_all_act(en_pipeline, id_pipeline):
+    doc = en_pipeline("Iran was condemned by Britain and France on Monday.", published="2024-01-15")
+    assert {s for s, c, t in triples(doc) if c == "111" and t == "IRNGOV"} == {"GBRGOV", "FRAGOV"}
+    doc = id_pipeline("Israel dan Hamas sepakat melakukan gencatan senjata. Kesepakatan itu dimediasi "
+                      "Qatar dan Mesir.", published="2025-01-16")
+    assert {(s, t) for s, c, t in triples(doc) if c == "045"} == {
+        ("QATGOV", "ISR"), ("QATGOV", "PSEREB"), ("EGYGOV", "ISR"), ("EGYGOV", "PSEREB")}

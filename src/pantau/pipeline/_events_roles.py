@@ -187,7 +187,8 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         if agent is None:
             return None
         source_span = agent
-        target_span = left[-1] if left else _target(after, agent, places)
+        agents = _with_following(clause, agent)  # "dimediasi Qatar dan Mesir"
+        target_span = left[-1] if left else _target([s for s in after if s not in agents], agent, places)
     elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
         source_span = agent
         target_span = _target([s for s in after if s[0] < agent[0]], agent, places)
@@ -207,7 +208,8 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
             target_span = source_span if source_span not in included else None
         sources = included
     else:
-        sources = _with_conjuncts(clause, source_span)
+        sources = _with_following(clause, agent) if passive and source_span is agent else \
+            _with_conjuncts(clause, source_span)
         listed = _included(clause, last) if target_span is None or target_span[2].via == "role" else []
         if listed:  # "expelled diplomats from seven countries, including A, B and C"
             target_span = listed[0]
