@@ -177,3 +177,22 @@ def test_joined_agents_of_a_passive_all_act(en_pipeline, id_pipeline):
                       "Qatar dan Mesir.", published="2025-01-16")
     assert {(s, t) for s, c, t in triples(doc) if c == "045"} == {
         ("QATGOV", "ISR"), ("QATGOV", "PSEREB"), ("EGYGOV", "ISR"), ("EGYGOV", "PSEREB")}
+
+
+def test_police_act_on_a_named_person_of_their_own_country(en_pipeline):
+    doc = en_pipeline("Ecuadorian police forced their way into the Mexican embassy in Quito and arrested "
+                      "former Vice President Jorge Glas.", published="2024-04-06")
+    assert any(s == "ECUCOP" and c.startswith("17") and t and t.startswith("ECU") for s, c, t in triples(doc))
+
+
+def test_an_envoy_recalled_from_a_capital_is_recalled_from_that_country(id_pipeline):
+    doc = id_pipeline("Indonesia memanggil pulang Duta Besar Nadjib Riphat Kesoema dari Canberra pada Senin.",
+                      published="2013-11-18")
+    assert ("IDNGOV", "161", "AUSGOV") in triples(doc)
+
+
+def test_the_subject_before_a_long_aside_acts(en_pipeline):
+    doc = en_pipeline("Serbian President Aleksandar Vucic, who put the army on its highest state of combat "
+                      "readiness on Friday, blamed Kosovo Prime Minister Albin Kurti for the unrest.",
+                      published="2023-05-30")
+    assert ("SRBGOV", "112", "XKXGOV") in triples(doc)

@@ -13,6 +13,7 @@ from pantau.document import Mention
 from pantau.packs import fold
 
 _NEGATION_REACH = 3   # tokens before the anchor searched for a negator
+COERCIVE_SECTORS = ("COP", "JUD", "MIL", "SPY")  # state organs that act on their own people
 _MODAL_REACH = 4      # ... for future and hedge words
 
 
@@ -82,10 +83,14 @@ class Clause:
         self.__dict__.update(_grammar_words(pack.code))
 
     def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
-        """Mentions before the token within the window, leaving out those inside an aside
-        that the token is not part of."""
-        return [s for s in self.spans if s[1] < index and index - s[1] <= self.window
+        """Mentions before the token within the window (asides not counted), leaving out
+        those inside an aside that the token is not part of."""
+        return [s for s in self.spans if s[1] < index and index - s[1] - self._aside_length(s[1], index) <= self.window
                 and not any(o < s[0] < c and not o < index < c for o, c in self.asides)]
+
+    def _aside_length(self, lo: int, hi: int) -> int:
+        """Tokens of the asides between two tokens: they do not count towards the window."""
+        return sum(c - o + 1 for o, c in self.asides if lo < o and c < hi)
 
     @functools.cached_property
     def asides(self) -> list[tuple[int, int]]:
@@ -298,7 +303,7 @@ def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple |
             continue  # "met in Brussels": a place, not a party
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
                         and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)
-                        and not two_people(m, src)):
+                        and not two_people(m, src) and not _coerces(src, m)):
             continue
         return span
     return None
@@ -343,6 +348,12 @@ def is_mutual(clause: Clause, match) -> bool:
     near = clause.lowers[max(0, match.first - 2):match.first] + clause.lowers[match.last + 1:match.last + 4]
     joined = " " + " ".join(near) + " "
     return any(f" {w} " in joined for w in clause.mutual)
+
+
+def _coerces(source: Mention, target: Mention) -> bool:
+    """The police, courts or army acting on a named person of their own country ("police
+    arrested former Vice President Jorge Glas"): two actors, though one country."""
+    return target.kind == "person" and bool(target.name) and (source.code or "")[3:6] in COERCIVE_SECTORS
 
 
 def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:

@@ -16,7 +16,8 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import Clause, Roles, find_roles, is_mutual, modality_of, refers_back, two_people
+from pantau.pipeline._events_roles import (COERCIVE_SECTORS, Clause, Roles, find_roles, is_mutual, modality_of,
+                                          refers_back, two_people)
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
@@ -252,12 +253,14 @@ def event_pairs(roles, reciprocal: bool, joint: bool = True) -> list[tuple]:
 
 def _same_actor(a: str, b: str, target: Mention | None = None) -> bool:
     """The same actor, or a country and its own government ("USA" and "USAGOV"); a
-    country's people ("18 Saudi nationals") are not their government."""
+    country's people ("18 Saudi nationals") are not, nor a named person its police or
+    courts act on ("arrested former Vice President Jorge Glas")."""
     if a == b:
         return True
     if a[:3] != b[:3] or a.startswith("IGO") or (len(a) != 3 and len(b) != 3):
         return False
-    return not (target is not None and target.sector == "-")
+    return not (target is not None and (target.sector == "-" or target.kind == "person" and target.name
+                                        and a[3:6] in COERCIVE_SECTORS))
 
 
 def _ref(mention: Mention, as_government: bool) -> ActorRef:
