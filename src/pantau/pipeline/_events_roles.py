@@ -166,7 +166,7 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
     near = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
     left = _skip_apposition(clause, first, [s for s in near if not _is_place(clause, s)])
     if previous is None and first and clause.lowers[first - 1] in clause.same_subject \
-            and not any(s[1] == first - 2 for s in clause.spans):
+            and not any(s[1] == first - 2 and not _is_place(clause, s) for s in clause.spans):
         # "Blinken, speaking in Phnom Penh, said ... and urged Beijing": the verb joined to
         # an uncoded one shares the sentence's subject, however far back
         head = [s for s in clause.spans if s[1] < first and not clause.has_break(s[1] + 1, first)
