@@ -196,3 +196,12 @@ def test_the_subject_before_a_long_aside_acts(en_pipeline):
                       "readiness on Friday, blamed Kosovo Prime Minister Albin Kurti for the unrest.",
                       published="2023-05-30")
     assert ("SRBGOV", "112", "XKXGOV") in triples(doc)
+
+
+def test_actors_between_act_on_one_another_or_are_mediated(id_pipeline):
+    doc = id_pipeline("Ribuan warga mengungsi akibat pertempuran antara militer Sudan dan Pasukan Dukungan "
+                      "Cepat di Khartoum.", published="2023-04-20")
+    assert {(s, t) for s, c, t in triples(doc) if c.startswith("19")} == {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}
+    doc = id_pipeline("Presiden Joko Widodo menawarkan diri untuk menjembatani komunikasi antara Presiden "
+                      "Vladimir Putin dan Presiden Volodymyr Zelensky.", published="2022-07-01")
+    assert {s for s, c, t in triples(doc) if c.startswith("03")} == {"IDNGOV"}

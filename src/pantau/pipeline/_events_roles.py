@@ -23,6 +23,7 @@ class Roles:
     target: Mention | None
     also: list[Mention] = field(default_factory=list)  # further targets: "A, B and C"
     subject: bool = False  # the source is the clause's subject (a later ", warning" shares it)
+    mutual: bool = False   # the sources act on one another ("clashes between A and B")
 
     @property
     def targets(self) -> list[Mention]:
@@ -56,7 +57,7 @@ def _grammar_words(lang: str) -> dict:
                       ("breaks", "clause_breaks"), ("relatives", "relatives"),
                       ("determiners", "determiners"), ("place_nouns", "place_nouns"),
                       ("refer_back", "object_refers_back"), ("mutual", "mutual"),
-                      ("complementizers", "complementizers")):
+                      ("complementizers", "complementizers"), ("between", "between")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
     modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
@@ -131,7 +132,22 @@ class Clause:
 
 
 def find_roles(clause: Clause, match, previous: Roles | None = None,
-               places_are_parties: bool = False) -> Roles | None:
+               places_are_parties: bool = False, mediates: bool = False) -> Roles | None:
+    """Source(s) and target for a match, or None when no source can be found (see
+    `_roles`). Actors joined after "antara"/"between" act on one another ("pertempuran
+    antara A dan B"), or, for a mediation, are its targets ("menjembatani komunikasi antara
+    kedua pemimpin")."""
+    parties = _between(clause, match)
+    if parties and not mediates:
+        return Roles(parties, None, mutual=True)
+    roles = _roles(clause, match, previous, places_are_parties)
+    if parties and roles is not None:
+        targets = [p for p in parties if p not in roles.sources]
+        return Roles(roles.sources, targets[0], targets[1:], roles.subject) if targets else roles
+    return roles
+
+
+def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bool) -> Roles | None:
     """Source(s) and target for a match, or None when no source can be found. A verb
     joined to the previous one ("mengusir duta besar Swedia dan menarik ...") shares its
     source. A capital after a place preposition is a place, not a party, unless
@@ -225,6 +241,18 @@ def find_roles(clause: Clause, match, previous: Roles | None = None,
         return Roles([s[2] for s in sources], None, subject=subject)
     more = [t for t in _with_following(clause, target_span) if t is not target_span and t not in sources]
     return Roles([s[2] for s in sources], target_span[2], [t[2] for t in more], subject)
+
+
+def _between(clause: Clause, match) -> list[Mention]:
+    """The actors joined after "antara"/"between" that ends the match or follows it."""
+    at = match.last if clause.lowers[match.last] in clause.between else match.last + 1
+    if at >= len(clause.lowers) or clause.lowers[at] not in clause.between:
+        return []
+    start = next((s for s in clause.spans if at < s[0] <= at + 2), None)
+    if start is None:
+        return []
+    joined = _with_following(clause, start)
+    return [s[2] for s in joined] if len({s[2].code for s in joined}) > 1 else []
 
 
 def _with_following(clause: Clause, span) -> list:

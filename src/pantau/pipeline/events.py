@@ -60,8 +60,9 @@ class EventCoder:
                 anchor = tokens[match.first].start
                 if any(start <= anchor < end for start, end in quoted):
                     continue  # words inside a quote are the speaker's, not reported acts
-                roles = find_roles(clause, match, previous,
-                                   places_are_parties=match.pattern.code.startswith(self.options.place_is_party))
+                code = match.pattern.code
+                roles = find_roles(clause, match, previous, code.startswith(self.options.place_is_party),
+                                   code.startswith(self.options.mediation))
                 if roles is None:
                     continue
                 if prior is not None and self.in_complement(clause, match, roles, *prior):
@@ -201,7 +202,7 @@ class EventCoder:
         refusal = self.options.refusal.get(match.pattern.code[:2])
         if intent == "refused" and modality == "asserted" and refusal:
             coded.append((refusal, False))  # "tidak akan membuka hubungan": the refusal is an act
-        mutual = is_mutual(clause, match)
+        mutual = roles.mutual or is_mutual(clause, match)
         out = []
         for code, negated in coded:
             out += self.events_of(code, roles, match, evidence, sentence, negated, modality, doc.lang, mutual)
