@@ -205,3 +205,9 @@ def test_actors_between_act_on_one_another_or_are_mediated(id_pipeline):
     doc = id_pipeline("Presiden Joko Widodo menawarkan diri untuk menjembatani komunikasi antara Presiden "
                       "Vladimir Putin dan Presiden Volodymyr Zelensky.", published="2022-07-01")
     assert {s for s, c, t in triples(doc) if c.startswith("03")} == {"IDNGOV"}
+
+
+def test_a_comma_and_starts_a_new_clause_in_english(en_pipeline):
+    doc = en_pipeline("Britain also announced sanctions on five Russian banks, and Germany halted the "
+                      "approval of the Nord Stream 2 gas pipeline.", published="2022-02-23")
+    assert {t for s, c, t in triples(doc) if c.startswith("16")} == {"RUSBUS"}

@@ -60,6 +60,7 @@ def _grammar_words(lang: str) -> dict:
                       ("complementizers", "complementizers"), ("between", "between")):
         out[name] = words(meta.get(key))
     out["light_verbs"] = words(meta.get("light_verbs"))
+    out["serial_comma"] = bool(meta.get("serial_comma"))
     modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
     out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
     return out
@@ -256,7 +257,8 @@ def _between(clause: Clause, match) -> list[Mention]:
 
 
 def _with_following(clause: Clause, span) -> list:
-    """The target and the actors joined after it ("A, B dan C"; "both leaders" is two)."""
+    """The target and the actors joined after it ("A, B dan C"; "both leaders" is two),
+    short of one that a matched verb follows: the subject of a new clause."""
     out = [span] + [s for s in clause.spans if (s[0], s[1]) == (span[0], span[1]) and s is not span]
     current = span
     while True:
@@ -267,6 +269,9 @@ def _with_following(clause: Clause, span) -> list:
         between = [w for w in clause.lowers[current[1] + 1:cand[0]] if w not in clause.determiners]
         if not between or len(between) > 2 or not all(w in clause.conjunctions or w == "," for w in between):
             return out
+        if cand[1] + 1 in clause.anchors or (not clause.serial_comma and between[0] == ","
+                                              and between[-1] in clause.conjunctions):
+            return out  # "..., and Germany halted ...": a new clause's subject
         out.append(cand)
         current = cand
 
