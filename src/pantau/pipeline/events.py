@@ -6,6 +6,11 @@ For every sentence the pack's verb patterns are matched over token forms and ste
 `pantau.patterns`); overlapping matches keep the most specific. Each match takes a source
 and a target from the actor mentions around it (`_events_roles`), a negation or modality
 flag from the words before its anchor, and becomes one event (two for reciprocal codes).
+Then, over the whole document: acts with no target answer earlier acts (`answer_latest`),
+mediations reach both parties of a deal (`mediated`), protests and police coercion with no
+target are aimed at home (`at_home`), implied converses are added, acts that need a target
+and found none are dropped, and restatements are merged. The settings behind each step are
+in `data/settings.toml` ([events]).
 """
 
 from __future__ import annotations
@@ -48,42 +53,46 @@ class EventCoder:
         referring: dict[int, str] = {}  # events whose object is a thing done before: its root
         for index, tokens in by_sentence.items():
             mentions = [m for m in coded if m.sentence == index]
-            if not mentions:
-                continue
-            clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
-            lowers = [t.lower for t in tokens]
-            stems = [t.stem for t in tokens]
-            previous = prior = None  # the subject's roles; the last match's roles and match
-            matches = best_matches(pack.verbs.match(lowers, stems))
-            clause.anchors = [m.first for m in matches]
-            for match in matches:
-                anchor = tokens[match.first].start
-                if any(start <= anchor < end for start, end in quoted):
-                    continue  # words inside a quote are the speaker's, not reported acts
-                code = match.pattern.code
-                roles = find_roles(clause, match, previous, code.startswith(self.options.place_is_party),
-                                   code.startswith(self.options.mediation))
-                if roles is None:
-                    continue
-                if prior is not None and self.in_complement(clause, match, roles, *prior):
-                    previous = roles  # "... that the companies apologize and pay": both asked
-                    continue  # "accused Rwanda of waging war": what is asked or alleged did not happen
-                thing = refers_back(clause, match) if match.pattern.code[:2] in self.options.answering_roots else None
-                if thing and thing in self.codebook and self.codebook[thing].quad == 4:
-                    roles = Roles(roles.sources, None, subject=roles.subject)  # "condemned the strikes on Yemen"
-                coded_events = self.code_match(doc, clause, match, roles, index)
-                events.extend(coded_events)
-                if roles.subject:  # a passive or nominal in between is no subject to share
-                    previous = roles
-                prior = (roles, match)
-                if thing is not None and roles.target is None:
-                    referring.update({id(e): thing for e in coded_events})
+            if mentions:
+                clause = Clause(doc.text, tokens, mentions, pack, self.options.window)
+                events += self.code_sentence(doc, clause, index, quoted, referring)
         no_target = _no_target_rules(pack.code)
         events = self.answer_latest(events, no_target, referring)
         events = self.add_converses(self.at_home(self.mediated(events)))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
+
+    def code_sentence(self, doc, clause: Clause, index: int, quoted: list, referring: dict) -> list[Event]:
+        """The events of one sentence's matches, in order: a verb joined to an earlier one
+        shares its subject (`previous`); what an appeal or accusation asks for is skipped."""
+        events: list[Event] = []
+        previous = prior = None  # the subject's roles; the last match's roles and match
+        matches = best_matches(clause.pack.verbs.match(clause.lowers, [t.stem for t in clause.tokens]))
+        clause.anchors = [m.first for m in matches]
+        for match in matches:
+            anchor = clause.tokens[match.first].start
+            if any(start <= anchor < end for start, end in quoted):
+                continue  # words inside a quote are the speaker's, not reported acts
+            code = match.pattern.code
+            roles = find_roles(clause, match, previous, code.startswith(self.options.place_is_party),
+                               code.startswith(self.options.mediation))
+            if roles is None:
+                continue
+            if prior is not None and self.in_complement(clause, match, roles, *prior):
+                previous = roles  # "... that the companies apologize and pay": both asked
+                continue  # "accused Rwanda of waging war": what is asked or alleged did not happen
+            thing = refers_back(clause, match) if code[:2] in self.options.answering_roots else None
+            if thing and thing in self.codebook and self.codebook[thing].quad == 4:
+                roles = Roles(roles.sources, None, subject=roles.subject)  # "condemned the strikes on Yemen"
+            coded_events = self.code_match(doc, clause, match, roles, index)
+            events.extend(coded_events)
+            if roles.subject:  # a passive or nominal in between is no subject to share
+                previous = roles
+            prior = (roles, match)
+            if thing is not None and roles.target is None:
+                referring.update({id(e): thing for e in coded_events})
+        return events
 
     def in_complement(self, clause: Clause, match, roles, prior_roles, prior_match) -> bool:
         """Whether the match is what the previous match asks for or alleges: its source is
