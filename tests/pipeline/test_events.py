@@ -211,3 +211,8 @@ def test_a_comma_and_starts_a_new_clause_in_english(en_pipeline):
     doc = en_pipeline("Britain also announced sanctions on five Russian banks, and Germany halted the "
                       "approval of the Nord Stream 2 gas pipeline.", published="2022-02-23")
     assert {t for s, c, t in triples(doc) if c.startswith("16")} == {"RUSBUS"}
+
+
+def test_a_country_s_people_protest_against_its_government(id_pipeline):
+    doc = id_pipeline("Ratusan warga Palestina berunjuk rasa di Tepi Barat pada Selasa.", published="2020-09-16")
+    assert any(s == "PSE" and c.startswith("14") and t == "PSEGOV" for s, c, t in triples(doc)), triples(doc)

@@ -58,7 +58,8 @@ class EventCoder:
                 events += self.code_sentence(doc, clause, index, quoted, referring)
         no_target = _no_target_rules(pack.code)
         events = self.answer_latest(events, no_target, referring)
-        events = self.add_converses(self.at_home(self.mediated(events)))
+        crowds = {(m.start, m.end) for m in doc.actors if m.sector == "-"}  # a country's people
+        events = self.add_converses(self.at_home(self.mediated(events), crowds))
         events = [e for e in events if e.target is not None or e.root not in self.options.needs_target]
         doc.events = merge_duplicates(events)
         return doc
@@ -142,16 +143,17 @@ class EventCoder:
                 ev.target = (acts or recent)[-1].source
         return events
 
-    def at_home(self, events: list[Event]) -> list[Event]:
-        """With no target named, a protest by a country's own people is aimed at its
-        government, and coercion by its police at its people (settings `home_target`;
+    def at_home(self, events: list[Event], crowds: set[tuple[int, int]]) -> list[Event]:
+        """With no target named, a protest by a country's own people ("warga Palestina",
+        "Iranians") is aimed at its government, and coercion by its police at its people (settings `home_target`;
         armed forces act abroad as often): an implied target, with empty text, at the
         evidence."""
         for ev in events:
             sector = self.options.home_target.get(ev.root)
             actor = ev.source.code[3:]
             named_only = ev.evidence.start >= ev.source.start and ev.evidence.end <= ev.source.end  # "Protesters"
-            if ev.target is None and sector and len(actor) == 3 and actor != sector and not named_only \
+            people = not actor and (ev.source.start, ev.source.end) in crowds  # "warga Palestina berunjuk rasa"
+            if ev.target is None and sector and (len(actor) == 3 or people) and actor != sector and not named_only \
                     and actor not in self.options.abroad_sectors and not ev.source.code.startswith("IGO"):
                 at = ev.evidence.start
                 ev.target = ActorRef(ev.source.code[:3] + sector, None, "", at, at)
