@@ -90,6 +90,12 @@ def test_sources_that_praise_do_not_praise_each_other(en_pipeline):
     assert not any(t for _, c, t in triples(doc) if c.startswith("05"))
 
 
+def test_a_possessive_is_no_target(en_pipeline):
+    doc = en_pipeline("Joe Biden called Lula on Monday, and the two discussed climate change. Emmanuel "
+                      "Macron and Xi Jinping also sent their congratulations.", published="2022-10-31")
+    assert not any(s in ("FRAGOV", "CHNGOV") and t in ("USAGOV", "BRAGOV") for s, _, t in triples(doc))
+
+
 def test_a_country_with_a_place_noun_is_a_place(en_pipeline, id_pipeline):
     doc = en_pipeline("Vladimir Putin met Recep Tayyip Erdogan in the Turkish capital.", published="2022-08-05")
     assert ("RUSGOV", "044", "TURGOV") in triples(doc)

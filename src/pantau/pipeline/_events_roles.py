@@ -154,11 +154,11 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
     source. A capital after a place preposition is a place, not a party, unless
     `places_are_parties` ("arrived in Tokyo")."""
     first, last = match.first, match.last
-    places = None if places_are_parties else clause  # see _target
+    places = not places_are_parties  # see _target
     if previous is not None and first and _continues(clause, first) and _nominal(clause, match) is None:
         after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
         inside = clause.inside(first, last)
-        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), places)
+        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), clause, places)
         if match.pattern.target == "none":
             return Roles(previous.sources, None, subject=True)
         if target is None:  # "spoke with Kagame and urged a ceasefire": urged Kagame
@@ -170,7 +170,7 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
         # the aside's first act: "Blinken, speaking at a meeting with Wang, said" (Blinken's)
         subject = next((s for s in clause.spans if s[1] == aside[0] - 1), None)
         inner = [s for s in clause.spans if first < s[0] < aside[1]]
-        target = _target(inner, subject, places)
+        target = _target(inner, subject, clause, places)
         return Roles([subject[2]], target[2] if target else None)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
@@ -198,34 +198,34 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
     if actor_noun is not None and agent is None and not passive:
         # the anchor names its own actor: "protesters ... against the government"
         source_span, left = actor_noun, []
-        target_span = _target([s for s in after if s is not actor_noun], source_span, places)
+        target_span = _target([s for s in after if s is not actor_noun], source_span, clause, places)
     elif nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
         genitive = next((s for s in after if s[0] == first + 1), None)
         if genitive is None and agent is None:
             return None
         source_span, left = genitive or agent, []
-        target_span = _target(after, source_span, places)
+        target_span = _target(after, source_span, clause, places)
     elif passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None
         source_span = agent
         agents = _with_following(clause, agent)  # "dimediasi Qatar dan Mesir"
-        target_span = left[-1] if left else _target([s for s in after if s not in agents], agent, places)
+        target_span = left[-1] if left else _target([s for s in after if s not in agents], agent, clause, places)
     elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
         source_span = agent
-        target_span = _target([s for s in after if s[0] < agent[0]], agent, places)
+        target_span = _target([s for s in after if s[0] < agent[0]], agent, clause, places)
     elif left:
         source_span = left[-1]
-        target_span = _target(after, source_span, places)
+        target_span = _target(after, source_span, clause, places)
     elif after and not near:  # only a place before ("protests in Seoul, demanding"): an uncoded subject
         source_span = after[0]
-        target_span = _target(after[1:], source_span, places)
+        target_span = _target(after[1:], source_span, clause, places)
     else:
         return None
     included = _included(clause, last) if source_span[2].via == "role" or not left else []
     if included:  # "70 negara telah menawarkan bantuan kepada Turki, termasuk AS, UE ..."
         if left:
-            target_span = _target([s for s in after if s not in included], source_span, places)
+            target_span = _target([s for s in after if s not in included], source_span, clause, places)
         else:
             target_span = source_span if source_span not in included else None
         sources = included
@@ -323,17 +323,20 @@ def two_people(a: Mention, b: Mention) -> bool:
     return a.kind == b.kind == "person" and bool(a.name and b.name) and a.name != b.name
 
 
-def _target(candidates: list, source, clause: "Clause | None" = None) -> tuple | None:
+def _target(candidates: list, source, clause: Clause, places: bool = True) -> tuple | None:
     """The first candidate that is not the source itself, nor the same actor under
-    another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV)."""
+    another name ("Rusia ... duta besarnya": RUSGOV and RUSGOV, RUS and RUSGOV), nor a
+    possessive, nor (unless `places` is false) a place."""
     src = source[2]
     named = [s for s in candidates if s[2].via != "role"]
     if named:  # an actor named as such beats a bare role whose country was guessed
         candidates = named + [s for s in candidates if s[2].via == "role"]
     for span in candidates:
         m = span[2]
-        if clause and _is_place(clause, span):
+        if places and _is_place(clause, span):
             continue  # "met in Brussels": a place, not a party
+        if m.via == "coref" and span[0] == span[1] and clause.lowers[span[0]] in clause.determiners:
+            continue  # "sent their congratulations": a possessive, not a party
         if m is src or (m.code and src.code and m.code[:3] == src.code[:3]
                         and (m.code == src.code or len(m.code) == 3 or len(src.code) == 3)
                         and not two_people(m, src) and not _coerces(src, m)):
