@@ -222,3 +222,8 @@ def test_a_comma_and_starts_a_new_clause_in_english(en_pipeline):
 def test_a_country_s_people_protest_against_its_government(id_pipeline):
     doc = id_pipeline("Ratusan warga Palestina berunjuk rasa di Tepi Barat pada Selasa.", published="2020-09-16")
     assert any(s == "PSE" and c.startswith("14") and t == "PSEGOV" for s, c, t in triples(doc)), triples(doc)
+
+
+def test_an_act_announced_or_ordered_is_the_announcer_s(en_pipeline):
+    doc = en_pipeline("Saudi prosecutors announced the arrest of 18 Saudi nationals.", published="2018-10-20")
+    assert ("SAUJUD", "173", "SAUCVL") in triples(doc)
