@@ -227,3 +227,11 @@ def test_a_country_s_people_protest_against_its_government(id_pipeline):
 def test_an_act_announced_or_ordered_is_the_announcer_s(en_pipeline):
     doc = en_pipeline("Saudi prosecutors announced the arrest of 18 Saudi nationals.", published="2018-10-20")
     assert ("SAUJUD", "173", "SAUCVL") in triples(doc)
+
+
+def test_an_actor_after_the_verb_is_its_subject_only_for_nouns_lists_and_fronted_phrases(id_pipeline, en_pipeline):
+    doc = id_pipeline("Komunike pertemuan itu menuntut pembebasan segera Mohamed Bazoum.", published="2023-07-31")
+    assert not any(e.counted and e.source.code.startswith("NER") for e in doc.events)
+    doc = en_pipeline("In a telephone call on Wednesday, Indian Foreign Minister Subrahmanyam Jaishankar told "
+                      "Chinese Foreign Minister Wang Yi that the clash was premeditated.", published="2020-06-17")
+    assert ("INDGOV", "041", "CHNGOV") in triples(doc)

@@ -217,7 +217,11 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
     elif left:
         source_span = left[-1]
         target_span = _target(after, source_span, clause, places)
-    elif after and not near:  # only a place before ("protests in Seoul, demanding"): an uncoded subject
+    elif after and not near and (_noun_kind(clause, clause.tokens[first]) or _included(clause, last)
+                                 or _fronted(clause, last, after[0])):
+        # "ancaman Presiden AS Donald Trump untuk ...", "70 negara menawarkan bantuan kepada
+        # Turki, termasuk AS ...", "In a telephone call, X told Y": the actor follows (a
+        # noun's, a list's, the main clause's after a fronted phrase); a verb's subject does not
         source_span = after[0]
         target_span = _target(after[1:], source_span, clause, places)
     else:
@@ -457,6 +461,20 @@ def _nominal(clause: Clause, match) -> str | None:
         return None  # "melakukan pencaplokan", "carried out airstrikes"
     if match.pattern.specificity == 1 and before in clause.determiners:
         return "patient"
+    kind = _noun_kind(clause, tok)
+    return kind if kind == "patient" or match.pattern.specificity == 1 else None
+
+
+def _fronted(clause: Clause, last: int, span) -> bool:
+    """The match sits in a phrase fronted before the sentence's first comma, and the actor
+    opens the main clause right after it ("In a telephone call on Wednesday, Jaishankar ...")."""
+    comma = next((i for i, w in enumerate(clause.lowers) if w == ","), None)
+    return comma is not None and last < comma and span[0] == comma + 1
+
+
+def _noun_kind(clause: Clause, tok) -> str | None:
+    """ "agent" or "patient" when the token has the affixes of one of the pack's `nominals`
+    (kunjungan, pencaplokan), else None."""
     if tok.lower == tok.stem:
         return None
     for kind, affixes in clause.nominals:
@@ -464,8 +482,7 @@ def _nominal(clause: Clause, match) -> str | None:
         if exact and not any(tok.lower == tok.stem + x for x in suffixes):
             continue
         if any(tok.lower.startswith(p) for p in prefixes) and any(tok.lower.endswith(x) for x in suffixes):
-            kind = "agent" if kind.startswith("agent") else kind
-            return kind if kind == "patient" or match.pattern.specificity == 1 else None
+            return "agent" if kind.startswith("agent") else kind
     return None
 
 
