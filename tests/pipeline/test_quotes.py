@@ -62,3 +62,10 @@ def test_quote_running_over_two_paragraphs_keeps_its_speaker(en_pipeline):
             '"Nobody should doubt our resolve in the years ahead."')
     doc = en_pipeline(text, published="2022-05-22")
     assert [q.speaker.name for q in doc.quotes if q.direct] == ["Joe Biden", "Joe Biden"]
+
+
+def test_a_quote_after_a_colon_belongs_to_the_speaker_of_the_sentence(en_pipeline):
+    doc = en_pipeline('Azerbaijani President Ilham Aliyev said in a televised address that Armenia had been '
+                      'forced to accept the deal: "The iron fist has done its work."', published="2020-11-10")
+    (quote,) = [q for q in doc.quotes if q.direct]
+    assert quote.speaker.name == "Ilham Aliyev"

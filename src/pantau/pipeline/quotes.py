@@ -122,18 +122,18 @@ def cue_before(doc, folded, span: QuoteSpan, cue_re, sentence: int, adjacent: bo
     head = folded[begin:span.open_start]
     complementizers = {fold(w) for w in load_pack(doc.lang).cues.get("complementizers", [])}
     cue = None
-    if cue_re is not None:
-        found = list(cue_re.finditer(head))
-        if found:
-            cue = found[-1]
+    found = list(cue_re.finditer(head)) if cue_re is not None else []
+    if found:
+        cue = found[-1]
     if cue is not None:
         gap = [w for w in head[cue.end():].split() if w.strip(",:") and w.strip(",:") not in complementizers]
         if len(gap) > (0 if adjacent else _BEFORE_WORDS):
             cue = None
     if cue is None:
-        if head.rstrip().endswith(":"):
-            before = [a for a in doc.actors if begin <= a.start and a.end <= span.open_start]
-            return ":", _best(before[-1:])
+        if head.rstrip().endswith(":"):  # "X said that ... the deal: “…”" is X's, else "X: “…”"
+            stop = begin + found[-1].start() if found else span.open_start
+            before = [a for a in doc.actors if begin <= a.start and a.end <= stop]
+            return ":", _best(before) if found else _best(before[-1:])
         return None, None
     cue_start = begin + cue.start()
     subjects = [a for a in doc.actors if begin <= a.start and a.end <= cue_start]
