@@ -131,6 +131,12 @@ def load_pack(lang: str) -> LanguagePack:
 
 
 @functools.lru_cache(maxsize=1)
+def name_particles() -> tuple[str, ...]:
+    """Lower-case words inside people's names ("bin", "von", "al-"), from `kb/name_particles.txt`."""
+    return tuple(_read_lines(DATA / "kb" / "name_particles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
     """The shipped knowledge base plus the folders named in $PANTAU_KB (os.pathsep-separated),
     where `pantau dict import-petrarch` writes."""

@@ -10,19 +10,27 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pantau.document import Mention
-from pantau.packs import fold
+from pantau.packs import fold, name_particles
 
-_NAME = re.compile(r"(?<![\w-])([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|bin|binti|al-\w+|van|von|de|da|dos|del)){1,3})(?![\w-])")
 _APPOSITION = re.compile(r"\s*,\s*([^,.;\n]{3,80}),")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_regex() -> re.Pattern:
+    """Two to four capitalised words, with name particles between ("Mohammed bin Salman")."""
+    particles = [re.escape(p) + r"\w+" if p.endswith("-") else re.escape(p) for p in name_particles()]
+    inner = "|".join([r"[A-Z][\w'’-]+", *particles])
+    return re.compile(r"(?<![\w-])([A-Z][\w'’-]+(?:\s+(?:" + inner + r")){1,3})(?![\w-])")
 
 
 def find_named_speakers(doc, cues: set[str], taken: list[Mention]) -> list[Mention]:
     """Unknown multi-word names standing next to a reporting cue."""
     out = []
-    for m in _NAME.finditer(doc.text):
+    for m in _name_regex().finditer(doc.text):
         start, end = m.span(1)
         if _overlaps(start, end, taken) or fold(m.group(1).split()[0]) in cues:
             continue
