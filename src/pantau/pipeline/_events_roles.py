@@ -63,6 +63,8 @@ def _grammar_words(lang: str) -> dict:
     out["serial_comma"] = bool(meta.get("serial_comma"))
     modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
     out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
+    out["modal_words"] = frozenset(fold(w) for key in ("future", "hedge", "negation", "agreement")
+                                   for p in pack.modality.get(key, []) for w in p.split())
     return out
 
 
@@ -402,7 +404,7 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
     ("sepakat", "agreed to"), else None."""
     mod = clause.pack.modality
     start = match.first
-    negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod)
+    negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod, clause.modal_words)
     near = clause.lowers[max(0, start - _MODAL_REACH):start]
     future = "refused" if negated and _has_phrase(near, mod.get("refusal", [])) else \
         "future" if _has_phrase(near, mod.get("future", [])) else \
@@ -416,10 +418,9 @@ def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
     return negated, "asserted", future
 
 
-def _negated(before: list[str], mod: dict) -> bool:
+def _negated(before: list[str], mod: dict, modal: frozenset[str]) -> bool:
     """A negator right before the anchor, or separated from it only by other modal
     words ("tidak akan", "did not immediately" is not: "immediately" is not modal)."""
-    modal = _modal_words(tuple(w for key in ("future", "hedge", "negation", "agreement") for w in mod.get(key, [])))
     words = list(before)
     while words:
         if _has_phrase(words[-3:], mod.get("negation", []), at_end=True):
@@ -428,11 +429,6 @@ def _negated(before: list[str], mod: dict) -> bool:
             return False
         words.pop()
     return False
-
-
-@functools.lru_cache(maxsize=16)
-def _modal_words(phrases: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(w) for p in phrases for w in p.split())
 
 
 @functools.lru_cache(maxsize=64)
