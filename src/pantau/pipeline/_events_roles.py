@@ -1,137 +1,14 @@
-"""Source, target, negation and modality of a matched event pattern.
-
-Works on one sentence: its tokens, its coded actor mentions and the pack's word lists
-(`pack.yaml`: passive, conjunctions, clause_breaks; `modality.yaml`).
+"""Source and target of a matched event pattern, from the actor mentions of its sentence
+(a `Clause`) and the pack's grammar word lists (`pack.yaml`: passive, conjunctions,
+clause_breaks, ...).
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
-
 from pantau.document import Mention
-from pantau.packs import fold
+from pantau.pipeline._events_clause import Clause, Roles
 
-_NEGATION_REACH = 3   # tokens before the anchor searched for a negator
 COERCIVE_SECTORS = ("COP", "JUD", "MIL", "SPY")  # state organs that act on their own people
-_MODAL_REACH = 4      # ... for future and hedge words
-
-
-@dataclass
-class Roles:
-    sources: list[Mention]
-    target: Mention | None
-    also: list[Mention] = field(default_factory=list)  # further targets: "A, B and C"
-    subject: bool = False  # the source is the clause's subject (a later ", warning" shares it)
-    mutual: bool = False   # the sources act on one another ("clashes between A and B")
-
-    @property
-    def targets(self) -> list[Mention]:
-        return [self.target, *self.also] if self.target is not None else []
-
-
-@functools.lru_cache(maxsize=None)
-def _grammar_words(lang: str) -> dict:
-    """The pack's grammar word lists (pack.yaml, modality.yaml), folded once per language."""
-    from pantau.packs import load_pack
-
-    pack = load_pack(lang)
-    meta = pack.meta
-    passive = meta.get("passive") or {}
-
-    def words(values) -> frozenset[str]:
-        return frozenset(fold(str(w)) for w in values or [])
-
-    out = {
-        "passive_prefixes": tuple(fold(p) for p in passive.get("prefixes") or []),
-        "auxiliaries": words(passive.get("auxiliaries")),
-        "agents": words(passive.get("agents")),
-        "perfect": words(passive.get("perfect")),
-        "participles": tuple(fold(w) for w in meta.get("participle_suffixes") or []),
-        "nominals": [(kind, (tuple(spec.get("prefixes") or [""]), tuple(spec.get("suffixes") or [""]),
-                             bool(spec.get("exact"))))
-                     for kind, spec in (meta.get("nominals") or {}).items()],
-    }
-    for name, key in (("conjunctions", "conjunctions"), ("same_subject", "same_subject"),
-                      ("including", "including"), ("place_words", "place_prepositions"),
-                      ("breaks", "clause_breaks"), ("relatives", "relatives"),
-                      ("determiners", "determiners"), ("place_nouns", "place_nouns"),
-                      ("refer_back", "object_refers_back"), ("mutual", "mutual"),
-                      ("complementizers", "complementizers"), ("between", "between")):
-        out[name] = words(meta.get(key))
-    out["light_verbs"] = words(meta.get("light_verbs"))
-    out["serial_comma"] = bool(meta.get("serial_comma"))
-    modal = [w for key in ("future", "hedge", "agreement") for p in pack.modality.get(key, []) for w in p.split()]
-    out["verb_helpers"] = out["auxiliaries"] | out["perfect"] | words(modal)
-    out["modal_words"] = frozenset(fold(w) for key in ("future", "hedge", "negation", "agreement")
-                                   for p in pack.modality.get(key, []) for w in p.split())
-    return out
-
-
-class Clause:
-    """A sentence's tokens with its mentions placed on token indexes."""
-
-    def __init__(self, text: str, tokens, mentions: list[Mention], pack, window: int):
-        self.text = text
-        self.tokens = tokens
-        self.pack = pack
-        self.window = window
-        self.lowers = [t.lower for t in tokens]
-        starts = [t.start for t in tokens]
-        self.anchors: list[int] = []  # first tokens of the sentence's matched patterns
-        self.spans = []  # (first token, last token, mention)
-        for m in mentions:
-            first = _index_at(starts, m.start)
-            last = max(first, _index_at(starts, m.end - 1))
-            self.spans.append((first, last, m))
-        self.__dict__.update(_grammar_words(pack.code))
-
-    def left_of(self, index: int) -> list[tuple[int, int, Mention]]:
-        """Mentions before the token within the window (asides not counted), leaving out
-        those inside an aside that the token is not part of."""
-        return [s for s in self.spans if s[1] < index and index - s[1] - self._aside_length(s[1], index) <= self.window
-                and not any(o < s[0] < c and not o < index < c for o, c in self.asides)]
-
-    def _aside_length(self, lo: int, hi: int) -> int:
-        """Tokens of the asides between two tokens: they do not count towards the window."""
-        return sum(c - o + 1 for o, c in self.asides if lo < o and c < hi)
-
-    @functools.cached_property
-    def asides(self) -> list[tuple[int, int]]:
-        """(opening comma, closing comma) of asides after an actor that start with a
-        participle or a relative pronoun: "Blinken, speaking at an ASEAN meeting, said"."""
-        out = []
-        commas = [i for i, w in enumerate(self.lowers) if w == ","]
-        for open_, close in zip(commas, commas[1:]):
-            if open_ + 1 >= close or not any(s[1] == open_ - 1 for s in self.spans):
-                continue
-            word = self.lowers[open_ + 1]
-            if word in self.relatives or (self.participles and word.endswith(self.participles)):
-                out.append((open_, close))
-        return out
-
-    def aside_of(self, first: int) -> tuple[int, int] | None:
-        return next(((o, c) for o, c in self.asides if o < first < c), None)
-
-    def right_of(self, index: int) -> list[tuple[int, int, Mention]]:
-        return [s for s in self.spans if s[0] > index and s[0] - index <= self.window]
-
-    def inside(self, first: int, last: int) -> list[tuple[int, int, Mention]]:
-        """Mentions starting within the match, after its anchor ("expel 23 Russian diplomats")."""
-        return [s for s in self.spans if first < s[0] <= last]
-
-    def has_break(self, lo: int, hi: int) -> bool:
-        """A clause boundary between tokens lo..hi; a relative pronoun right after the
-        actor ("Turkey, which has accused ...") keeps that actor as the subject."""
-        for i in range(lo, hi):
-            word = self.lowers[i]
-            if word in self.relatives and all(w == "," for w in self.lowers[lo:i]):
-                continue
-            if word in self.breaks or word in ";:":
-                return True
-            if word == "," and i + 1 < len(self.lowers) and self.lowers[i + 1] in self.conjunctions:
-                return True  # ", and Washington accused ...": a new clause
-        return False
 
 
 def find_roles(clause: Clause, match, previous: Roles | None = None,
@@ -158,21 +35,12 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
     first, last = match.first, match.last
     places = not places_are_parties  # see _target
     if previous is not None and first and _continues(clause, first) and _nominal(clause, match) is None:
-        after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
-        inside = clause.inside(first, last)
-        target = _target(inside + after, next(s for s in clause.spans if s[2] is previous.sources[0]), clause, places)
-        if match.pattern.target == "none":
-            return Roles(previous.sources, None, subject=True)
-        if target is None:  # "spoke with Kagame and urged a ceasefire": urged Kagame
-            return Roles(previous.sources, previous.target, previous.also, subject=True)
-        more = [t[2] for t in _with_following(clause, target) if t is not target]
-        return Roles(previous.sources, target[2], more, subject=True)
+        return _joined_roles(clause, match, previous, places)
     aside = clause.aside_of(first)
     if aside is not None and not any(aside[0] < a < first for a in clause.anchors):
         # the aside's first act: "Blinken, speaking at a meeting with Wang, said" (Blinken's)
         subject = next((s for s in clause.spans if s[1] == aside[0] - 1), None)
-        inner = [s for s in clause.spans if first < s[0] < aside[1]]
-        target = _target(inner, subject, clause, places)
+        target = _target([s for s in clause.spans if first < s[0] < aside[1]], subject, clause, places)
         return Roles([subject[2]], target[2] if target else None)
     passive = _is_passive(clause, first) or any(_is_passive(clause, i) and clause.auxiliaries for i in match.tokens)
     agent = _agent_after(clause, last)
@@ -183,51 +51,88 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
     if agent is None and nominal == "patient":
         return None  # "the attack", "pembantaian": a noun with no agent is no coded act
     near = [s for s in clause.left_of(first) if not clause.has_break(s[1] + 1, first)]
-    left = _skip_apposition(clause, first, [s for s in near if not _is_place(clause, s)])
-    if previous is None and first and clause.lowers[first - 1] in clause.same_subject \
-            and not any(s[1] == first - 2 and not _is_place(clause, s) for s in clause.spans):
-        # "Blinken, speaking in Phnom Penh, said ... and urged Beijing": the verb joined to
-        # an uncoded one shares the sentence's subject, however far back
-        head = [s for s in clause.spans if s[1] < first and not clause.has_break(s[1] + 1, first)
-                and not _is_place(clause, s) and not any(o < s[0] < c for o, c in clause.asides)]
-        left = head[:1] or left
+    left = _subject_candidates(clause, first, near, previous)
     inside = clause.inside(first, last)
     after = inside + [s for s in clause.right_of(last)
                       if s not in inside and not clause.has_break(last + 1, s[0])
                       and not (s[0] == last + 1 and s[2].via == "role"
                                and match.pattern.specificity > 1)]  # "kerja sama militer"
+    found = _source_and_target(clause, match, left, near, after, agent, nominal, passive, places)
+    if found is None:
+        return None
+    source_span, target_span, left = found
+    return _expand(clause, match, source_span, target_span, left, after, agent if passive else None, places)
+
+
+def _joined_roles(clause: Clause, match, previous: Roles, places: bool) -> Roles:
+    """A verb joined to the previous one shares its subject, and its target when it names
+    none ("spoke with Kagame and urged a ceasefire": urged Kagame)."""
+    first, last = match.first, match.last
+    after = [s for s in clause.right_of(last) if not clause.has_break(last + 1, s[0])]
+    source = next(s for s in clause.spans if s[2] is previous.sources[0])
+    target = _target(clause.inside(first, last) + after, source, clause, places)
+    if match.pattern.target == "none":
+        return Roles(previous.sources, None, subject=True)
+    if target is None:
+        return Roles(previous.sources, previous.target, previous.also, subject=True)
+    more = [t[2] for t in _with_following(clause, target) if t is not target]
+    return Roles(previous.sources, target[2], more, subject=True)
+
+
+def _subject_candidates(clause: Clause, first: int, near: list, previous: Roles | None) -> list:
+    """The actors before the verb that may be its subject: no places, no aside's actor;
+    for a verb joined to an uncoded one, the sentence's subject however far back
+    ("Blinken, speaking in Phnom Penh, said ... and urged Beijing")."""
+    left = _skip_apposition(clause, first, [s for s in near if not _is_place(clause, s)])
+    if previous is None and first and clause.lowers[first - 1] in clause.same_subject \
+            and not any(s[1] == first - 2 and not _is_place(clause, s) for s in clause.spans):
+        head = [s for s in clause.spans if s[1] < first and not clause.has_break(s[1] + 1, first)
+                and not _is_place(clause, s) and not any(o < s[0] < c for o, c in clause.asides)]
+        left = head[:1] or left
+    return left
+
+
+def _source_and_target(clause: Clause, match, left: list, near: list, after: list, agent, nominal,
+                       passive: bool, places: bool) -> tuple | None:
+    """(source span, target span, left) by the shape of the clause: an actor noun, a noun
+    with its agent after, a passive, a nominal with "oleh"/"by", an active subject, or an
+    actor that follows (a noun's, a list's, a fronted phrase's main clause)."""
+    first, last = match.first, match.last
     actor_noun = next((s for s in clause.spans if s[0] <= first <= s[1]), None)
     if actor_noun is not None and agent is None and not passive:
         # the anchor names its own actor: "protesters ... against the government"
-        source_span, left = actor_noun, []
-        target_span = _target([s for s in after if s is not actor_noun], source_span, clause, places)
-    elif nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
+        return actor_noun, _target([s for s in after if s is not actor_noun], actor_noun, clause, places), []
+    if nominal == "agent":  # "kunjungan Macron ke Jakarta": the actor after the noun acts
         genitive = next((s for s in after if s[0] == first + 1), None)
         if genitive is None and agent is None:
             return None
-        source_span, left = genitive or agent, []
-        target_span = _target(after, source_span, clause, places)
-    elif passive:  # "X dikecam oleh Y", "X was condemned by Y"
+        source = genitive or agent
+        return source, _target(after, source, clause, places), []
+    if passive:  # "X dikecam oleh Y", "X was condemned by Y"
         if agent is None:
             return None
-        source_span = agent
         agents = _with_following(clause, agent)  # "dimediasi Qatar dan Mesir"
-        target_span = left[-1] if left else _target([s for s in after if s not in agents], agent, clause, places)
-    elif agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
-        source_span = agent
-        target_span = _target([s for s in after if s[0] < agent[0]], agent, clause, places)
-    elif left:
-        source_span = left[-1]
-        target_span = _target(after, source_span, clause, places)
-    elif after and not near and (_noun_kind(clause, clause.tokens[first]) or _included(clause, last)
-                                 or _fronted(clause, last, after[0])):
+        target = left[-1] if left else _target([s for s in after if s not in agents], agent, clause, places)
+        return agent, target, left
+    if agent is not None and not left:  # "pencaplokan Krimea oleh Moskow"
+        return agent, _target([s for s in after if s[0] < agent[0]], agent, clause, places), left
+    if left:
+        return left[-1], _target(after, left[-1], clause, places), left
+    if after and not near and (_noun_kind(clause, clause.tokens[first]) or _included(clause, last)
+                               or _fronted(clause, last, after[0])):
         # "ancaman Presiden AS Donald Trump untuk ...", "70 negara menawarkan bantuan kepada
-        # Turki, termasuk AS ...", "In a telephone call, X told Y": the actor follows (a
-        # noun's, a list's, the main clause's after a fronted phrase); a verb's subject does not
-        source_span = after[0]
-        target_span = _target(after[1:], source_span, clause, places)
-    else:
-        return None
+        # Turki, termasuk AS ...", "In a telephone call, X told Y": the actor follows; a
+        # verb's subject does not
+        return after[0], _target(after[1:], after[0], clause, places), left
+    return None
+
+
+def _expand(clause: Clause, match, source_span, target_span, left: list, after: list,
+            passive_agent, places: bool) -> Roles:
+    """The roles with every source and target: the listed ones after "termasuk"/"including"
+    (as sources, or as targets when the object is a bare role), the joined ones ("A dan
+    B", the agents of a passive)."""
+    last = match.last
     included = _included(clause, last) if source_span[2].via == "role" or not left else []
     if included:  # "70 negara telah menawarkan bantuan kepada Turki, termasuk AS, UE ..."
         if left:
@@ -236,7 +141,7 @@ def _roles(clause: Clause, match, previous: Roles | None, places_are_parties: bo
             target_span = source_span if source_span not in included else None
         sources = included
     else:
-        sources = _with_following(clause, agent) if passive and source_span is agent else \
+        sources = _with_following(clause, passive_agent) if source_span is passive_agent else \
             _with_conjuncts(clause, source_span)
         listed = _included(clause, last) if target_span is None or target_span[2].via == "role" else []
         if listed:  # "expelled diplomats from seven countries, including A, B and C"
@@ -398,53 +303,6 @@ def _coerces(source: Mention, target: Mention) -> bool:
     return target.kind == "person" and bool(target.name) and (source.code or "")[3:6] in COERCIVE_SECTORS
 
 
-def modality_of(clause: Clause, match) -> tuple[bool, str, bool]:
-    """(negated, modality, intent) from the words before the anchor; intent is "refused"
-    ("tidak akan", "refused to" before the act), "future" ("akan", "will") or "agreed"
-    ("sepakat", "agreed to"), else None."""
-    mod = clause.pack.modality
-    start = match.first
-    negated = _negated(clause.lowers[max(0, start - _NEGATION_REACH):start], mod, clause.modal_words)
-    near = clause.lowers[max(0, start - _MODAL_REACH):start]
-    future = "refused" if negated and _has_phrase(near, mod.get("refusal", [])) else \
-        "future" if _has_phrase(near, mod.get("future", [])) else \
-        "agreed" if _has_phrase(near, mod.get("agreement", [])) else None
-    head = clause.lowers[:start]
-    negated = negated or _has_phrase(head, mod.get("denial", []))
-    if _has_phrase(head, mod.get("conditional", [])):
-        return negated, "conditional", future
-    if _has_phrase(near, mod.get("hedge", [])):
-        return negated, "hypothetical", future
-    return negated, "asserted", future
-
-
-def _negated(before: list[str], mod: dict, modal: frozenset[str]) -> bool:
-    """A negator right before the anchor, or separated from it only by other modal
-    words ("tidak akan", "did not immediately" is not: "immediately" is not modal)."""
-    words = list(before)
-    while words:
-        if _has_phrase(words[-3:], mod.get("negation", []), at_end=True):
-            return True
-        if words[-1] not in modal:
-            return False
-        words.pop()
-    return False
-
-
-@functools.lru_cache(maxsize=64)
-def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(" " + fold(p) for p in phrases)
-
-
-def _has_phrase(words: list[str], phrases: list[str], at_end: bool = False) -> bool:
-    folded = _folded(tuple(phrases))
-    joined = " " + " ".join(words)
-    if at_end:
-        return joined.endswith(folded)
-    joined += " "
-    return any(p + " " in joined for p in folded)
-
-
 def _nominal(clause: Clause, match) -> str | None:
     """How a one-word pattern's noun takes its actors, from the pack's `nominals`:
     "patient" when the actor after it undergoes the act (pencaplokan Krimea, "the
@@ -535,14 +393,3 @@ def _with_conjuncts(clause: Clause, span) -> list:
         else:
             break
     return out
-
-
-def _index_at(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

@@ -21,8 +21,9 @@ from dataclasses import replace
 from pantau.document import ActorRef, CodedDocument, Event, Evidence, Mention
 from pantau.packs import load_codebook, load_pack
 from pantau.patterns import best_matches
-from pantau.pipeline._events_roles import (COERCIVE_SECTORS, Clause, Roles, find_roles, is_mutual, modality_of,
-                                          refers_back, two_people)
+from pantau.pipeline._events_clause import Clause, Roles
+from pantau.pipeline._events_modality import modality_of
+from pantau.pipeline._events_roles import COERCIVE_SECTORS, find_roles, is_mutual, refers_back, two_people
 from pantau.settings import Options
 
 # Roots whose source, when a bare country, stands for its government (verbal and
