@@ -105,7 +105,7 @@ def load_pack(lang: str) -> LanguagePack:
         raise PackError(f"no language pack for {lang!r}: expected {folder}/pack.yaml "
                         f"(available: {', '.join(available_languages())})")
     meta = _read_yaml(folder / "pack.yaml") or {}
-    stem = make_stemmer(lang, meta.get("stemmer"))
+    stem = make_stemmer(lang, meta.get("stemmer"), meta.get("stem_exceptions"))
     roles = {fold(r["phrase"].strip()): (r["sector"].strip(), r["kind"].strip())
              for r in _read_csv(folder / "roles.csv") if r.get("phrase")}
     verbs_raw = _read_yaml(folder / "verbs.yaml") or {}
@@ -144,8 +144,17 @@ def knowledge_base() -> KnowledgeBase:
     return load_kb([DATA / "kb", *extra], fold)
 
 
-def make_stemmer(lang: str, kind: str | None):
-    """A cached word -> stem function for the pack's declared stemmer."""
+def make_stemmer(lang: str, kind: str | None, exceptions: dict | None = None):
+    """A cached word -> stem function for the pack's declared stemmer; the pack's
+    `stem_exceptions` (irregular forms the stemmer misses: broke -> break) come first."""
+    fixed = {fold(str(k)): fold(str(v)) for k, v in (exceptions or {}).items()}
+    base = _base_stemmer(lang, kind)
+    if not fixed:
+        return base
+    return lambda word: fixed.get(word) or base(word)
+
+
+def _base_stemmer(lang: str, kind: str | None):
     if kind == "sastrawi":
         from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
         from Sastrawi.Stemmer.Stemmer import Stemmer

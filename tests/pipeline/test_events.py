@@ -235,3 +235,8 @@ def test_an_actor_after_the_verb_is_its_subject_only_for_nouns_lists_and_fronted
     doc = en_pipeline("In a telephone call on Wednesday, Indian Foreign Minister Subrahmanyam Jaishankar told "
                       "Chinese Foreign Minister Wang Yi that the clash was premeditated.", published="2020-06-17")
     assert ("INDGOV", "041", "CHNGOV") in triples(doc)
+
+
+def test_irregular_past_forms_match_their_verb(en_pipeline):
+    doc = en_pipeline("Mexico broke off diplomatic relations with Ecuador on Saturday.", published="2024-04-06")
+    assert any(s == "MEXGOV" and c.startswith("16") and t and t.startswith("ECU") for s, c, t in triples(doc))
