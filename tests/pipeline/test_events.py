@@ -240,3 +240,9 @@ def test_an_actor_after_the_verb_is_its_subject_only_for_nouns_lists_and_fronted
 def test_irregular_past_forms_match_their_verb(en_pipeline):
     doc = en_pipeline("Mexico broke off diplomatic relations with Ecuador on Saturday.", published="2024-04-06")
     assert any(s == "MEXGOV" and c.startswith("16") and t and t.startswith("ECU") for s, c, t in triples(doc))
+
+
+def test_a_relative_clause_on_a_thing_acts_for_the_main_subject(id_pipeline):
+    doc = id_pipeline("Presiden Rusia Vladimir Putin pada Sabtu menandatangani dekret yang menjatuhkan "
+                      "serangkaian sanksi ekonomi terhadap Turki.", published="2015-11-28")
+    assert ("RUSGOV", "163", "TUR") in triples(doc)

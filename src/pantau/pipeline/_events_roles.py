@@ -9,6 +9,7 @@ from pantau.document import Mention
 from pantau.pipeline._events_clause import Clause, Roles
 
 COERCIVE_SECTORS = ("COP", "JUD", "MIL", "SPY")  # state organs that act on their own people
+_RELATIVE_REACH = 6  # tokens from a subject to "yang"/"that" after its object ("Putin pada Sabtu menandatangani dekret yang")
 
 
 def find_roles(clause: Clause, match, previous: Roles | None = None,
@@ -89,7 +90,19 @@ def _subject_candidates(clause: Clause, first: int, near: list, previous: Roles 
         head = [s for s in clause.spans if s[1] < first and not clause.has_break(s[1] + 1, first)
                 and not _is_place(clause, s) and not any(o < s[0] < c for o, c in clause.asides)]
         left = head[:1] or left
+    if not left and not _is_passive(clause, first):  # "Putin menandatangani dekret yang menjatuhkan sanksi"
+        left = _relative_head_subject(clause, first)
     return left
+
+
+def _relative_head_subject(clause: Clause, first: int) -> list:
+    """For a verb in a relative clause on a thing ("dekret yang menjatuhkan ...", "a decree
+    that imposes ..."), the subject of the clause the thing belongs to."""
+    rel = next((i for i in range(first - 1, 0, -1) if clause.lowers[i] in clause.relatives), None)
+    if rel is None or clause.has_break(rel + 1, first) or any(s[1] >= rel - 1 for s in clause.spans if s[1] < first):
+        return []
+    return [s for s in clause.left_of(rel) if not clause.has_break(s[1] + 1, rel - 1)
+            and not _is_place(clause, s) and rel - s[1] <= _RELATIVE_REACH][-1:]
 
 
 def _source_and_target(clause: Clause, match, left: list, near: list, after: list, agent, nominal,
